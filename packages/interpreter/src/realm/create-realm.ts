@@ -1,0 +1,73 @@
+/**
+ * Creates a realm: the core objects every other intrinsic hangs off, then each intrinsic file's
+ * installer in dependency order, then the global object's value properties.
+ */
+import { BuiltinFunction } from "../values/function.js";
+import { ImmutablePrototypeObject } from "../values/immutable-prototype-object.js";
+import { JSObject } from "../values/object.js";
+import { WC } from "../values/property.js";
+import { throwTypeError } from "../runtime/throw.js";
+import { defineMethods } from "./bootstrap.js";
+import { Realm } from "./realm.js";
+// Intrinsic installers (one file per built-in). Keep this list in dependency order.
+// INSTALLER-IMPORTS-BEGIN
+import { installFunction } from "../intrinsics/Function.js";
+import { installObject } from "../intrinsics/Object.js";
+import { installError } from "../intrinsics/Error.js";
+import { installNativeErrors } from "../intrinsics/NativeErrors.js";
+import { installSymbol } from "../intrinsics/Symbol.js";
+import { installBoolean } from "../intrinsics/Boolean.js";
+import { installReflect } from "../intrinsics/Reflect.js";
+import { installProxy } from "../intrinsics/Proxy.js";
+import { installGlobalFunctions } from "../intrinsics/global-functions.js";
+// INSTALLER-IMPORTS-END
+
+export function createRealm(): Realm {
+  const realm = new Realm();
+  const i = realm.intrinsics;
+  const objectProto = new ImmutablePrototypeObject(realm.emptyShape, null);
+  i.ObjectPrototype = objectProto;
+  const functionProto = new BuiltinFunction(realm, () => undefined, "", 0, false, objectProto);
+  i.FunctionPrototype = functionProto;
+
+  const thrower = new BuiltinFunction(
+    realm,
+    (run) => throwTypeError(run, "'caller', 'callee', and 'arguments' properties may not be accessed"),
+    "",
+    0,
+    false,
+    functionProto,
+  );
+  thrower.preventExtensions(undefined as never);
+  thrower.toDictionary();
+  for (const k of ["length", "name"]) {
+    const e = thrower.dict!.get(k)!;
+    e.attrs = 0;
+  }
+  i.ThrowTypeError = thrower;
+
+  const iteratorProto = new JSObject(realm.emptyShape, objectProto);
+  defineMethods(realm, iteratorProto, [[Symbol.iterator, (_run, thisArg) => thisArg, 0]]);
+  i.IteratorPrototype = iteratorProto;
+
+  const global = new JSObject(realm.emptyShape, objectProto);
+  global.toDictionary();
+  realm.global = global;
+  global.defineData("globalThis", global, WC);
+  global.defineData("undefined", undefined, 0);
+  global.defineData("NaN", Number.NaN, 0);
+  global.defineData("Infinity", Number.POSITIVE_INFINITY, 0);
+
+  // INSTALLER-CALLS-BEGIN
+  installFunction(realm);
+  installObject(realm);
+  installError(realm);
+  installNativeErrors(realm);
+  installSymbol(realm);
+  installBoolean(realm);
+  installReflect(realm);
+  installProxy(realm);
+  installGlobalFunctions(realm);
+  // INSTALLER-CALLS-END
+  return realm;
+}

@@ -1,0 +1,51 @@
+/**
+ * A realm: one sandbox's intrinsics, global object and global lexical environment
+ * (https://tc39.es/ecma262/#sec-code-realms). Nothing in it is shared with the host or with other
+ * sandboxes: every intrinsic is an object of the interpreter's model created for this realm.
+ */
+import type { JSArray } from "../values/array.js";
+import type { JSObject } from "../values/object.js";
+import { Shape } from "../values/shape.js";
+import type { Slot } from "../values/value.js";
+
+/** The well-known intrinsics (https://tc39.es/ecma262/#sec-well-known-intrinsic-objects). */
+export interface Intrinsics {
+  [name: string]: JSObject;
+  ObjectPrototype: JSObject;
+  Object: JSObject;
+  FunctionPrototype: JSObject;
+  Function: JSObject;
+  ArrayPrototype: JSObject;
+  Array: JSObject;
+  StringPrototype: JSObject;
+  NumberPrototype: JSObject;
+  BooleanPrototype: JSObject;
+  SymbolPrototype: JSObject;
+  BigIntPrototype: JSObject;
+  ErrorPrototype: JSObject;
+  IteratorPrototype: JSObject;
+  ArrayIteratorPrototype: JSObject;
+  ThrowTypeError: JSObject;
+}
+
+/** A global lexical binding (script-level let/const/class). */
+export class GlobalCell {
+  constructor(
+    public v: Slot,
+    readonly mutable: boolean,
+  ) {}
+}
+
+export class Realm {
+  readonly emptyShape = Shape.root();
+  readonly intrinsics = {} as Intrinsics;
+  global!: JSObject;
+  /** Script-level lexical declarations, shared by all scripts of the realm. */
+  readonly globalLex = new Map<string, GlobalCell>();
+  /** Bumped whenever a global lexical binding is added, invalidating global-reference caches. */
+  globalEpoch = 0;
+  /** Symbol.for registry of this sandbox. */
+  readonly symbolRegistry = new Map<string, symbol>();
+  /** Template objects per tagged-template site (https://tc39.es/ecma262/#sec-gettemplateobject). */
+  readonly templates = new WeakMap<object, JSArray>();
+}

@@ -1,0 +1,165 @@
+/**
+ * A run: one evaluation requested by the host (`run`, `runSync`, a call through an exported
+ * guest function). It owns its limits, its meter and its execution-context stack, and is passed
+ * to everything that executes guest code (DESIGN §2.1 invariants 4 and 5). The sandbox instance
+ * holds none of this.
+ */
+import { ResourceExhaustedError, type ResourceName, RunAbortedError } from "../errors.js";
+import type { Realm } from "../realm/realm.js";
+import type { Account } from "./account.js";
+import type { Frame } from "./frame.js";
+
+/** Per-run limits (`limits.perRun` merged with the run's own `limits`). */
+export interface RunLimits {
+  fuel: number;
+  memoryBytes: number;
+  callDepth: number;
+  timeMs: number;
+  hostCalls: number;
+}
+
+export type ErrorPolicy = "safe" | "sanitize" | "full";
+
+export interface RunPolicy {
+  errors: ErrorPolicy;
+  eval: boolean;
+}
+
+/** Fuel between two checkpoints, where wall time, the abort signal and totals are checked. */
+const CHUNK = 4096;
+
+const now: () => number =
+  typeof performance !== "undefined" ? () => performance.now() : () => Date.now();
+
+export class Run {
+  /** Fuel left before the next checkpoint. Charged with `charge`, hot. */
+  private budget: number;
+  private chunk: number;
+  private fuelDone = 0;
+  private memLeft: number;
+  depth = 0;
+  peakDepth = 0;
+  hostCalls = 0;
+  /** Top of the execution-context stack. */
+  frame: Frame | null = null;
+  /** Set when a budget ran out: every later charge rethrows it, so the run cannot continue. */
+  dead: Error | null = null;
+  readonly startedAt = now();
+  private readonly deadline: number;
+  private lastTotalFuel = 0;
+  private lastTotalMem = 0;
+  /** Nested runs (host → guest → host → guest) share this record; see the membrane. */
+  active = true;
+
+  constructor(
+    readonly realm: Realm,
+    readonly account: Account,
+    readonly limits: RunLimits,
+    readonly policy: RunPolicy,
+    readonly signal: AbortSignal | undefined,
+  ) {
+    this.chunk = this.budget = Math.min(CHUNK, limits.fuel);
+    this.memLeft = limits.memoryBytes;
+    this.deadline = limits.timeMs === Infinity ? Infinity : this.startedAt + limits.timeMs;
+  }
+
+  get fuelUsed(): number {
+    return this.fuelDone + (this.chunk - this.budget);
+  }
+
+  get memoryUsed(): number {
+    return this.limits.memoryBytes - this.memLeft;
+  }
+
+  /** Charges `n` units of fuel. */
+  charge(n: number): void {
+    if ((this.budget -= n) < 0) this.checkpoint();
+  }
+
+  /** Charges `bytes` of allocation before it happens. */
+  alloc(bytes: number): void {
+    if ((this.memLeft -= bytes) < 0) this.memoryExhausted();
+  }
+
+  /** Checks wall time, the abort signal and the cumulative budgets; renews the fuel chunk. */
+  checkpoint(): void {
+    if (this.dead !== null) throw this.dead;
+    this.fuelDone += this.chunk - this.budget;
+    this.chunk = this.budget = 0;
+    this.syncTotals();
+    if (this.fuelDone > this.limits.fuel) this.die("fuel", this.fuelDone, this.limits.fuel);
+    if (this.deadline !== Infinity) {
+      const t = now();
+      if (t > this.deadline) {
+        this.die("time", Math.round(t - this.startedAt), this.limits.timeMs);
+      }
+    }
+    if (this.signal?.aborted) {
+      const err = new RunAbortedError(this.signal.reason);
+      this.dead = err;
+      throw err;
+    }
+    this.chunk = this.budget = Math.max(0, Math.min(CHUNK, this.limits.fuel - this.fuelDone));
+  }
+
+  /** Adds what this run used since the last sync to the sandbox's cumulative account. */
+  syncTotals(): void {
+    const a = this.account;
+    const fuel = this.fuelUsed;
+    a.fuel += fuel - this.lastTotalFuel;
+    this.lastTotalFuel = fuel;
+    const mem = this.memoryUsed;
+    a.allocationBytes += mem - this.lastTotalMem;
+    this.lastTotalMem = mem;
+    try {
+      a.check("fuel", "fuel", a.fuel);
+      a.check("allocationBytes", "memory", a.allocationBytes);
+    } catch (e) {
+      this.dead = e as Error;
+      throw e;
+    }
+  }
+
+  countHostCall(): void {
+    if (++this.hostCalls > this.limits.hostCalls) {
+      this.die("hostCalls", this.hostCalls, this.limits.hostCalls);
+    }
+    const a = this.account;
+    a.hostCalls++;
+    try {
+      a.check("hostCalls", "hostCalls", a.hostCalls);
+    } catch (e) {
+      this.dead = e as Error;
+      throw e;
+    }
+  }
+
+  private memoryExhausted(): void {
+    this.die("memory", this.memoryUsed, this.limits.memoryBytes);
+  }
+
+  die(resource: ResourceName, used: number, limit: number): never {
+    const err = new ResourceExhaustedError(resource, used, limit);
+    this.account.exhausted = { resource, scope: "run" };
+    this.dead = err;
+    this.budget = -1;
+    throw err;
+  }
+
+  /** Called when the run ends: final sync of totals and peaks. */
+  finish(): void {
+    if (!this.active) return;
+    this.active = false;
+    const a = this.account;
+    const fuel = this.fuelUsed;
+    a.fuel += fuel - this.lastTotalFuel;
+    this.lastTotalFuel = fuel;
+    const mem = this.memoryUsed;
+    a.allocationBytes += mem - this.lastTotalMem;
+    this.lastTotalMem = mem;
+    a.cpuTimeMs += now() - this.startedAt;
+    if (fuel > a.peakRunFuel) a.peakRunFuel = fuel;
+    if (mem > a.peakRunMemory) a.peakRunMemory = mem;
+    if (this.peakDepth > a.peakCallDepth) a.peakCallDepth = this.peakDepth;
+  }
+}
