@@ -20,6 +20,9 @@ import { installBoolean } from "../intrinsics/Boolean.js";
 import { installReflect } from "../intrinsics/Reflect.js";
 import { installProxy } from "../intrinsics/Proxy.js";
 import { installGlobalFunctions } from "../intrinsics/global-functions.js";
+import { installArrayBuffer } from "../intrinsics/ArrayBuffer.js";
+import { installTypedArray } from "../intrinsics/TypedArray.js";
+import { installDataView } from "../intrinsics/DataView.js";
 // INSTALLER-IMPORTS-END
 
 export function createRealm(): Realm {
@@ -32,7 +35,8 @@ export function createRealm(): Realm {
 
   const thrower = new BuiltinFunction(
     realm,
-    (run) => throwTypeError(run, "'caller', 'callee', and 'arguments' properties may not be accessed"),
+    (run) =>
+      throwTypeError(run, "'caller', 'callee', and 'arguments' properties may not be accessed"),
     "",
     0,
     false,
@@ -68,6 +72,9 @@ export function createRealm(): Realm {
   installReflect(realm);
   installProxy(realm);
   installGlobalFunctions(realm);
+  installArrayBuffer(realm);
+  installTypedArray(realm);
+  installDataView(realm);
   // INSTALLER-CALLS-END
   return realm;
 }
