@@ -5,10 +5,13 @@
  */
 import type { Realm } from "../realm/realm.js";
 import { createArray } from "../runtime/object-ops.js";
-import { iterableToList } from "../runtime/iteration.js";
+import { BYTES_ELEMENT } from "../runtime/costs.js";
+import { DONE, getIterator, iteratorStepValue } from "../runtime/iteration.js";
+import type { Run } from "../runtime/run.js";
 import type { NativeErrorName } from "../runtime/throw.js";
 import { JSObject } from "../values/object.js";
 import { WC } from "../values/property.js";
+import type { Value } from "../values/value.js";
 import { createErrorFromConstructor, makeErrorConstructor } from "./Error.js";
 
 const NATIVE_ERRORS: readonly NativeErrorName[] = [
@@ -19,6 +22,19 @@ const NATIVE_ERRORS: readonly NativeErrorName[] = [
   "TypeError",
   "URIError",
 ];
+
+/** https://tc39.es/ecma262/#sec-iterabletolist, charging each element as the list grows. */
+function iterableToList(run: Run, items: Value): Value[] {
+  const rec = getIterator(run, items);
+  const out: Value[] = [];
+  for (;;) {
+    const v = iteratorStepValue(run, rec);
+    if (v === DONE) return out;
+    run.charge(1);
+    run.alloc(BYTES_ELEMENT);
+    out.push(v);
+  }
+}
 
 export function installNativeErrors(realm: Realm): void {
   const errorCtor = realm.intrinsics.Error;
