@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { run } from "./helpers.js";
+import { run } from "./core-helpers.js";
 
 describe("Boolean", () => {
   it("converts when called and wraps when constructed", () => {

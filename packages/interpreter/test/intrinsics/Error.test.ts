@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createSandbox } from "../../src/index.js";
-import { run, tinyMemory } from "./helpers.js";
+import { run, tinyMemory } from "./core-helpers.js";
 
 const NATIVE = ["EvalError", "RangeError", "ReferenceError", "SyntaxError", "TypeError", "URIError"];
 

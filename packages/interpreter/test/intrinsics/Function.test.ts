@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { run, tinyFuel, tinyMemory } from "./helpers.js";
+import { run, tinyFuel, tinyMemory } from "./core-helpers.js";
 
 describe("Function constructor", () => {
   it("is wired to Function.prototype", () => {

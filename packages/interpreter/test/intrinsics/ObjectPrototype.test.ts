@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { run } from "./helpers.js";
+import { run } from "./core-helpers.js";
 
 describe("Object.prototype", () => {
   it("is an immutable prototype exotic object", () => {

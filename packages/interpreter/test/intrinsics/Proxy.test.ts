@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { run, tinyFuel } from "./helpers.js";
+import { run, tinyFuel } from "./core-helpers.js";
 
 describe("Proxy constructor", () => {
   it("requires new and object arguments", () => {

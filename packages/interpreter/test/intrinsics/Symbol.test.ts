@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createSandbox } from "../../src/index.js";
-import { run } from "./helpers.js";
+import { run } from "./core-helpers.js";
 
 describe("Symbol", () => {
   it("creates unique symbols and is not constructible with new", () => {
