@@ -4,7 +4,7 @@
  */
 import { defineGlobal, defineMethods, type MethodRow, makeConstructor } from "../realm/bootstrap.js";
 import type { Realm } from "../realm/realm.js";
-import { BYTES_ELEMENT, BYTES_PROPERTY } from "../runtime/costs.js";
+import { BYTES_ELEMENT } from "../runtime/costs.js";
 import { sameValue, toObject, toPropertyKey } from "../runtime/conversions.js";
 import { DONE, getIterator, iteratorClose, iteratorStepValue } from "../runtime/iteration.js";
 import {
@@ -51,7 +51,6 @@ const assign: NativeImpl = (run, _this, args) => {
       run.charge(1);
       const desc = from.getOwnProperty(run, key);
       if (desc !== undefined && desc.enumerable === true) {
-        run.alloc(BYTES_PROPERTY);
         setOrThrow(run, to, key, from.get(run, key, from));
       }
     }
@@ -74,7 +73,6 @@ function objectDefineProperties(run: Run, o: JSObject, properties: Value): JSObj
   }
   for (const [key, desc] of descriptors) {
     run.charge(1);
-    run.alloc(BYTES_PROPERTY);
     definePropertyOrThrow(run, o, key, desc);
   }
   return o;
@@ -232,7 +230,6 @@ const fromEntries: NativeImpl = (run, _this, args) => {
     const next = iteratorStepValue(run, rec);
     if (next === DONE) return obj;
     run.charge(1);
-    run.alloc(BYTES_PROPERTY);
     try {
       if (!(next instanceof JSObject)) {
         throwTypeError(run, "Iterator value is not an entry object");
@@ -261,7 +258,6 @@ const getOwnPropertyDescriptors: NativeImpl = (run, _this, args) => {
   const descriptors = createObject(run);
   for (const key of keys) {
     run.charge(1);
-    run.alloc(BYTES_PROPERTY * 5);
     const descriptor = fromPropertyDescriptor(run, obj.getOwnProperty(run, key));
     if (descriptor !== undefined) createDataPropertyOrThrow(run, descriptors, key, descriptor);
   }

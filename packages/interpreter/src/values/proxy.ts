@@ -60,6 +60,11 @@ export class ProxyObject extends JSObject {
     return "Object";
   }
 
+  /** No property-access cache may bypass the traps. */
+  override icSafe(_key: Key): boolean {
+    return false;
+  }
+
   override isCallable(): boolean {
     return this.callable;
   }
