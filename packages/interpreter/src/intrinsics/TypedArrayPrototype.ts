@@ -18,10 +18,10 @@ import {
   toIntegerOrInfinity,
   toNumber,
   toObject,
-  toString,
+  toString as toStringValue,
 } from "../runtime/conversions.js";
 import { BYTES_ELEMENT, stringBytes } from "../runtime/costs.js";
-import { call, invoke, lengthOfArrayLike } from "../runtime/object-ops.js";
+import { invoke, lengthOfArrayLike } from "../runtime/object-ops.js";
 import type { Run } from "../runtime/run.js";
 import { throwRangeError, throwTypeError } from "../runtime/throw.js";
 import { byteFuel } from "../values/array-buffer.js";
@@ -342,7 +342,7 @@ function join(run: Run, thisArg: Value, args: Value[]): Value {
   const o = validateTypedArray(run, thisArg, "TypedArray.prototype.join");
   const len = o.arrayLength;
   const separator = args[0];
-  const sep = separator === undefined ? "," : toString(run, separator);
+  const sep = separator === undefined ? "," : toStringValue(run, separator);
   if (len === 0) return "";
   run.alloc(stringBytes(sep.length * (len - 1)));
   let r = "";
@@ -363,7 +363,7 @@ function join(run: Run, thisArg: Value, args: Value[]): Value {
  * https://tc39.es/ecma262/#sec-%typedarray%.prototype.tolocalestring (Array.prototype.toLocaleString
  * over the validated typed array; the list separator is ",").
  */
-function toLocaleString(run: Run, thisArg: Value): Value {
+function toLocaleStringMethod(run: Run, thisArg: Value): Value {
   const o = validateTypedArray(run, thisArg, "TypedArray.prototype.toLocaleString");
   const len = o.arrayLength;
   let r = "";
@@ -372,7 +372,7 @@ function toLocaleString(run: Run, thisArg: Value): Value {
     if (k > 0) r += ",";
     const next = o.get(run, String(k), o);
     if (next !== undefined && next !== null) {
-      const s = toString(run, invoke(run, next, "toLocaleString", []));
+      const s = toStringValue(run, invoke(run, next, "toLocaleString", []));
       run.alloc(s.length * 2 + 2);
       r += s;
     }
@@ -577,7 +577,7 @@ function withMethod(run: Run, thisArg: Value, args: Value[]): Value {
 function compareWith(run: Run, comparefn: JSObject, x: Numeric, y: Numeric): number {
   run.charge(1);
   const v = toNumber(run, comparefn.call(run, undefined, [x, y]));
-  return v !== v ? 0 : v;
+  return Number.isNaN(v) ? 0 : v;
 }
 
 function mergeSort(run: Run, items: Numeric[], comparefn: JSObject): void {
@@ -596,7 +596,7 @@ function mergeSort(run: Run, items: Numeric[], comparefn: JSObject): void {
       while (i < mid && j < hi) {
         const a = src[i] as Numeric;
         const b = src[j] as Numeric;
-        if (compareWith(run, comparefn, b, a) < 0) {
+        if (compareWith(run, comparefn, a, b) > 0) {
           dst[k++] = b;
           j++;
         } else {
@@ -707,7 +707,7 @@ const methods: MethodRow[] = [
   ["some", some, 1],
   ["sort", sort, 1],
   ["subarray", subarray, 2],
-  ["toLocaleString", toLocaleString, 0],
+  ["toLocaleString", toLocaleStringMethod, 0],
   ["toReversed", toReversed, 0],
   ["toSorted", toSorted, 1],
   ["values", values, 0],

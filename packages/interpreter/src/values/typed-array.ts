@@ -62,7 +62,7 @@ export interface ElementType {
 
 /** https://tc39.es/ecma262/#sec-touint8clamp */
 export function toUint8Clamp(n: number): number {
-  if (n !== n || n <= 0) return 0;
+  if (Number.isNaN(n) || n <= 0) return 0;
   if (n >= 255) return 255;
   const f = Math.floor(n);
   if (f + 0.5 < n) return f + 1;
