@@ -14,6 +14,9 @@ export interface PoolOptions {
   config: WorkerConfig;
 }
 
+/** The workers could not be started (the interpreter failed to load, for instance). */
+export class PoolError extends Error {}
+
 /** Workers dying this many times in a row before they are ready means they cannot start. */
 const MAX_STARTUP_FAILURES = 3;
 
@@ -40,6 +43,8 @@ export function runPool(
     let startupFailures = 0;
     let stopped = false;
     const slots: Slot[] = [];
+    /** Jobs whose worker died before it was ready: they never ran, so they run again. */
+    const retry: Job[] = [];
 
     const stop = (error?: Error) => {
       if (stopped) return;
@@ -66,8 +71,11 @@ export function runPool(
 
     const dispatch = (slot: Slot) => {
       if (stopped) return;
-      if (next >= count) return;
-      const job = makeJob(next++);
+      let job = retry.pop();
+      if (job === undefined) {
+        if (next >= count) return;
+        job = makeJob(next++);
+      }
       slot.job = job;
       slot.timer = setTimeout(() => {
         replace(slot, { kind: "timeout", ms: options.timeoutMs });
@@ -75,11 +83,19 @@ export function runPool(
       slot.worker.postMessage(job);
     };
 
-    /** Ends the slot's current job with `observation` and gives the slot a fresh worker. */
-    const replace = (slot: Slot, observation: Observation) => {
+    /**
+     * Ends the slot's current job with `observation` (or queues it again when undefined) and
+     * gives the slot a fresh worker.
+     */
+    const replace = (slot: Slot, observation: Observation | undefined) => {
       slot.retiring = true;
       void slot.worker.terminate();
-      finish(slot, observation);
+      if (observation !== undefined) finish(slot, observation);
+      else if (slot.job !== undefined) {
+        clearTimeout(slot.timer);
+        retry.push(slot.job);
+        slot.job = undefined;
+      }
       if (stopped) return;
       const fresh = spawn();
       slots[slots.indexOf(slot)] = fresh;
@@ -109,11 +125,13 @@ export function runPool(
       });
       const died = (message: string) => {
         if (slot.retiring || stopped) return;
-        if (!slot.ready && ++startupFailures >= MAX_STARTUP_FAILURES) {
-          stop(new Error(`test262 workers keep failing: ${message}`));
-          return;
+        if (slot.ready) {
+          replace(slot, { kind: "crashed", message });
+        } else if (++startupFailures >= MAX_STARTUP_FAILURES) {
+          stop(new PoolError(`test262 workers keep failing: ${message}`));
+        } else {
+          replace(slot, undefined);
         }
-        replace(slot, { kind: "crashed", message });
       };
       worker.on("error", (e) => died(e.stack ?? e.message));
       worker.on("exit", (code) => died(`exited with code ${code}`));

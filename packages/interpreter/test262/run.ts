@@ -22,7 +22,7 @@ import {
 } from "./expectations.js";
 import { makeFilter } from "./filter.js";
 import { judge } from "./outcome.js";
-import { runPool } from "./pool.js";
+import { PoolError, runPool } from "./pool.js";
 import { parseProfile } from "./profile.js";
 import { Progress } from "./progress.js";
 import type { Job, WorkerConfig } from "./protocol.js";
@@ -253,8 +253,9 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     if (e instanceof UsageError) process.stderr.write(`${e.message}\n\n${USAGE}`);
-    else if (e instanceof SetupError) process.stderr.write(`test262: ${e.message}\n`);
-    else process.stderr.write(`test262: ${(e as Error).stack ?? String(e)}\n`);
+    else if (e instanceof SetupError || e instanceof PoolError) {
+      process.stderr.write(`test262: ${e.message}\n`);
+    } else process.stderr.write(`test262: ${(e as Error).stack ?? String(e)}\n`);
     process.exitCode = 2;
   },
 );
