@@ -28,6 +28,13 @@ import { installGlobalFunctions } from "../intrinsics/global-functions.js";
 import { installArrayBuffer } from "../intrinsics/ArrayBuffer.js";
 import { installTypedArray } from "../intrinsics/TypedArray.js";
 import { installDataView } from "../intrinsics/DataView.js";
+import { installString } from "../intrinsics/String.js";
+import { installNumber } from "../intrinsics/Number.js";
+import { installBigInt } from "../intrinsics/BigInt.js";
+import { installMath } from "../intrinsics/Math.js";
+import { installJSON } from "../intrinsics/JSON.js";
+import { installDate } from "../intrinsics/Date.js";
+import { installRegExp } from "../intrinsics/RegExp.js";
 // INSTALLER-IMPORTS-END
 
 export function createRealm(): Realm {
@@ -85,6 +92,13 @@ export function createRealm(): Realm {
   installArrayBuffer(realm);
   installTypedArray(realm);
   installDataView(realm);
+  installString(realm);
+  installNumber(realm);
+  installBigInt(realm);
+  installMath(realm);
+  installJSON(realm);
+  installDate(realm);
+  installRegExp(realm);
   // INSTALLER-CALLS-END
   return realm;
 }

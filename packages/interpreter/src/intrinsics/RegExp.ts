@@ -1,0 +1,232 @@
+/**
+ * The RegExp constructor (https://tc39.es/ecma262/#sec-regexp-constructor) and the RegExp
+ * abstract operations other built-ins share: IsRegExp, RegExpCreate, RegExpAlloc,
+ * RegExpInitialize, RegExpExec and RegExpBuiltinExec. Matching itself goes through the
+ * `RegExpMatcher` interface (src/regexp/host-matcher.ts); everything else is spec code over guest
+ * objects.
+ */
+
+import {
+  defineAccessors,
+  defineGlobal,
+  defineMethods,
+  makeConstructor,
+} from "../realm/bootstrap.js";
+import type { Realm } from "../realm/realm.js";
+import { compileMatcher, type RegExpMatcher, validFlags } from "../regexp/host-matcher.js";
+import { isCallable, toBoolean, toLength, toString } from "../runtime/conversions.js";
+import { BYTES_ELEMENT, BYTES_OBJECT, charFuel, stringBytes } from "../runtime/costs.js";
+import { getPrototypeFromConstructor, setOrThrow } from "../runtime/object-ops.js";
+import type { Run } from "../runtime/run.js";
+import { throwError, throwTypeError } from "../runtime/throw.js";
+import { JSArray } from "../values/array.js";
+import { JSObject } from "../values/object.js";
+import { WEC, WRITABLE } from "../values/property.js";
+import { RegExpObject } from "../values/regexp-object.js";
+import type { Value } from "../values/value.js";
+import { regExpPrototypeAccessors, regExpPrototypeMethods } from "./RegExpPrototype.js";
+import { installRegExpStringIteratorPrototype } from "./RegExpStringIteratorPrototype.js";
+
+/** https://tc39.es/ecma262/#sec-isregexp */
+export function isRegExp(run: Run, v: Value): boolean {
+  if (!(v instanceof JSObject)) return false;
+  const matcher = v.get(run, Symbol.match, v);
+  if (matcher !== undefined) return toBoolean(matcher);
+  return v instanceof RegExpObject;
+}
+
+/** https://tc39.es/ecma262/#sec-regexpalloc */
+export function regExpAlloc(run: Run, newTarget: JSObject): RegExpObject {
+  const proto = getPrototypeFromConstructor(run, newTarget, "RegExpPrototype");
+  run.alloc(BYTES_OBJECT);
+  const obj = new RegExpObject(run.realm.emptyShape, proto);
+  obj.defineData("lastIndex", undefined, WRITABLE);
+  return obj;
+}
+
+/** Compiled matchers by flags and source; host matchers hold no guest state, so they are shared. */
+const cache = new Map<string, RegExpMatcher>();
+const CACHE_MAX = 512;
+
+/** https://tc39.es/ecma262/#sec-regexpinitialize */
+export function regExpInitialize(
+  run: Run,
+  obj: RegExpObject,
+  pattern: Value,
+  flags: Value,
+): RegExpObject {
+  const p = pattern === undefined ? "" : toString(run, pattern);
+  const f = flags === undefined ? "" : toString(run, flags);
+  if (!validFlags(f))
+    throwError(run, "SyntaxError", `Invalid flags supplied to RegExp constructor '${f}'`);
+  const key = `${f}/${p}`;
+  let matcher = cache.get(key);
+  if (matcher === undefined) {
+    run.charge(charFuel(p.length * 4));
+    const compiled = compileMatcher(p, f);
+    if (typeof compiled === "string") return throwError(run, "SyntaxError", compiled);
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(key, compiled);
+    matcher = compiled;
+  }
+  obj.originalSource = p;
+  obj.originalFlags = f;
+  obj.matcher = matcher;
+  setOrThrow(run, obj, "lastIndex", 0);
+  return obj;
+}
+
+/** https://tc39.es/ecma262/#sec-regexpcreate */
+export function regExpCreate(run: Run, pattern: Value, flags: Value): RegExpObject {
+  const obj = regExpAlloc(run, run.realm.intrinsics.RegExp as JSObject);
+  return regExpInitialize(run, obj, pattern, flags);
+}
+
+/** RequireInternalSlot(R, [[RegExpMatcher]]) for RegExp.prototype.`name`. */
+export function thisRegExp(run: Run, v: Value, name: string): RegExpObject {
+  if (v instanceof RegExpObject) return v;
+  return throwTypeError(run, `RegExp.prototype.${name} requires that 'this' be a RegExp object`);
+}
+
+/** https://tc39.es/ecma262/#sec-regexpexec */
+export function regExpExec(run: Run, r: JSObject, s: string): JSObject | null {
+  const exec = r.get(run, "exec", r);
+  if (isCallable(exec)) {
+    const result = exec.call(run, r, [s]);
+    if (result !== null && !(result instanceof JSObject)) {
+      throwTypeError(run, "The result of a RegExp exec method must be an object or null");
+    }
+    return result;
+  }
+  return regExpBuiltinExec(run, thisRegExp(run, r, "exec"), s);
+}
+
+/** https://tc39.es/ecma262/#sec-regexpbuiltinexec */
+export function regExpBuiltinExec(run: Run, r: RegExpObject, s: string): JSObject | null {
+  const length = s.length;
+  let lastIndex = toLength(run, r.get(run, "lastIndex", r));
+  const flags = r.originalFlags;
+  const global = flags.includes("g");
+  const sticky = flags.includes("y");
+  const hasIndices = flags.includes("d");
+  if (!global && !sticky) lastIndex = 0;
+  const matcher = r.matcher;
+  if (matcher === undefined) return throwTypeError(run, "RegExp object is not initialized");
+  const m = lastIndex > length ? null : matcher.exec(s, lastIndex);
+  run.charge(charFuel((m === null ? length : m.end) - Math.min(lastIndex, length)));
+  if (m === null) {
+    if (global || sticky) setOrThrow(run, r, "lastIndex", 0);
+    return null;
+  }
+  lastIndex = m.start;
+  const e = m.end;
+  if (global || sticky) setOrThrow(run, r, "lastIndex", e);
+  const n = matcher.groupCount;
+  run.alloc(BYTES_OBJECT + (n + 1) * BYTES_ELEMENT + stringBytes(e - lastIndex));
+  const elements: Value[] = [s.slice(lastIndex, e)];
+  const names = matcher.groupNames;
+  const hasGroups = names.some((name) => name !== undefined);
+  let groups: JSObject | undefined;
+  if (hasGroups) {
+    run.alloc(BYTES_OBJECT);
+    groups = new JSObject(run.realm.emptyShape, null);
+  }
+  for (let i = 0; i < n; i++) {
+    const c = m.captures[i];
+    let value: Value;
+    if (c === undefined) value = undefined;
+    else {
+      run.alloc(stringBytes(c.end - c.start));
+      value = s.slice(c.start, c.end);
+    }
+    elements.push(value);
+    const name = names[i];
+    if (name !== undefined) (groups as JSObject).defineData(name, value, WEC);
+  }
+  const a = new JSArray(run.realm.emptyShape, run.realm.intrinsics.ArrayPrototype, elements);
+  a.defineData("index", lastIndex, WEC);
+  a.defineData("input", s, WEC);
+  a.defineData("groups", groups, WEC);
+  if (hasIndices) a.defineData("indices", makeIndicesArray(run, m, names, hasGroups), WEC);
+  return a;
+}
+
+/** https://tc39.es/ecma262/#sec-makematchindicesindexpairarray */
+function makeIndicesArray(
+  run: Run,
+  m: import("../regexp/host-matcher.js").MatchResult,
+  names: readonly (string | undefined)[],
+  hasGroups: boolean,
+): JSArray {
+  const realm = run.realm;
+  const pairs = [m, ...m.captures];
+  run.alloc(BYTES_OBJECT + pairs.length * (BYTES_OBJECT + 3 * BYTES_ELEMENT));
+  let groups: JSObject | undefined;
+  if (hasGroups) {
+    run.alloc(BYTES_OBJECT);
+    groups = new JSObject(realm.emptyShape, null);
+  }
+  const elements: Value[] = [];
+  for (let i = 0; i < pairs.length; i++) {
+    const range = pairs[i];
+    const pair =
+      range === undefined
+        ? undefined
+        : new JSArray(realm.emptyShape, realm.intrinsics.ArrayPrototype, [range.start, range.end]);
+    elements.push(pair);
+    const name = i > 0 ? names[i - 1] : undefined;
+    if (name !== undefined) (groups as JSObject).defineData(name, pair, WEC);
+  }
+  const a = new JSArray(realm.emptyShape, realm.intrinsics.ArrayPrototype, elements);
+  a.defineData("groups", groups, WEC);
+  return a;
+}
+
+/** https://tc39.es/ecma262/#sec-regexp-pattern-flags */
+function RegExpConstructor(
+  run: Run,
+  _thisArg: Value,
+  args: Value[],
+  newTarget: JSObject | undefined,
+): Value {
+  const pattern = args[0];
+  const flags = args[1];
+  const patternIsRegExp = isRegExp(run, pattern);
+  let nt: JSObject;
+  if (newTarget === undefined) {
+    nt = run.realm.intrinsics.RegExp as JSObject;
+    if (patternIsRegExp && flags === undefined) {
+      const p = pattern as JSObject;
+      if (p.get(run, "constructor", p) === nt) return p;
+    }
+  } else nt = newTarget;
+  let p: Value;
+  let f: Value;
+  if (pattern instanceof RegExpObject) {
+    p = pattern.originalSource;
+    f = flags === undefined ? pattern.originalFlags : flags;
+  } else if (patternIsRegExp) {
+    const o = pattern as JSObject;
+    p = o.get(run, "source", o);
+    f = flags === undefined ? o.get(run, "flags", o) : flags;
+  } else {
+    p = pattern;
+    f = flags;
+  }
+  const obj = regExpAlloc(run, nt);
+  return regExpInitialize(run, obj, p, f);
+}
+
+export function installRegExp(realm: Realm): void {
+  const i = realm.intrinsics;
+  const proto = new JSObject(realm.emptyShape, i.ObjectPrototype);
+  i.RegExpPrototype = proto;
+  const ctor = makeConstructor(realm, "RegExp", RegExpConstructor, 2, proto);
+  i.RegExp = ctor;
+  defineAccessors(realm, ctor, [[Symbol.species, (_run, thisArg) => thisArg]]);
+  defineMethods(realm, proto, regExpPrototypeMethods);
+  defineAccessors(realm, proto, regExpPrototypeAccessors);
+  i.RegExpPrototypeExec = proto.storageGet("exec") as JSObject;
+  installRegExpStringIteratorPrototype(realm);
+  defineGlobal(realm, "RegExp", ctor);
+}

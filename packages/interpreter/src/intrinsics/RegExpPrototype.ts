@@ -1,0 +1,375 @@
+/**
+ * RegExp.prototype (https://tc39.es/ecma262/#sec-properties-of-the-regexp-prototype-object):
+ * exec, test, toString, compile (Annex B), the flag accessors, and the Symbol.match / matchAll /
+ * replace / search / split methods String.prototype dispatches to.
+ */
+
+import type { AccessorRow, MethodRow } from "../realm/bootstrap.js";
+import {
+  isCallable,
+  sameValue,
+  toBoolean,
+  toIntegerOrInfinity,
+  toLength,
+  toObject,
+  toString,
+  toUint32,
+} from "../runtime/conversions.js";
+import { BYTES_ELEMENT } from "../runtime/costs.js";
+import {
+  call,
+  construct,
+  createArray,
+  createDataPropertyOrThrow,
+  lengthOfArrayLike,
+  setOrThrow,
+  speciesConstructor,
+} from "../runtime/object-ops.js";
+import type { Run } from "../runtime/run.js";
+import { throwTypeError } from "../runtime/throw.js";
+import { JSObject } from "../values/object.js";
+import { RegExpObject } from "../values/regexp-object.js";
+import type { Value } from "../values/value.js";
+import { regExpBuiltinExec, regExpExec, regExpInitialize, thisRegExp } from "./RegExp.js";
+import { createRegExpStringIterator } from "./RegExpStringIteratorPrototype.js";
+import { advanceStringIndex, allocString, getSubstitution, StringBuilder } from "./string-ops.js";
+
+function thisObject(run: Run, v: Value, name: string): JSObject {
+  if (v instanceof JSObject) return v;
+  return throwTypeError(run, `RegExp.prototype.${name} called on incompatible receiver`);
+}
+
+/** https://tc39.es/ecma262/#sec-regexp.prototype.exec */
+function exec(run: Run, thisArg: Value, args: Value[]): Value {
+  const r = thisRegExp(run, thisArg, "exec");
+  const s = toString(run, args[0]);
+  return regExpBuiltinExec(run, r, s);
+}
+
+/** https://tc39.es/ecma262/#sec-regexp.prototype.test */
+function test(run: Run, thisArg: Value, args: Value[]): Value {
+  const r = thisObject(run, thisArg, "test");
+  const s = toString(run, args[0]);
+  return regExpExec(run, r, s) !== null;
+}
+
+/** https://tc39.es/ecma262/#sec-regexp.prototype.tostring */
+function toStringMethod(run: Run, thisArg: Value): Value {
+  const r = thisObject(run, thisArg, "toString");
+  const pattern = toString(run, r.get(run, "source", r));
+  const flags = toString(run, r.get(run, "flags", r));
+  allocString(run, pattern.length + flags.length + 2);
+  return `/${pattern}/${flags}`;
+}
+
+/** https://tc39.es/ecma262/#sec-regexp.prototype.compile (Annex B) */
+function compile(run: Run, thisArg: Value, args: Value[]): Value {
+  const o = thisRegExp(run, thisArg, "compile");
+  const [pattern, flags] = args;
+  let p: Value;
+  let f: Value;
+  if (pattern instanceof RegExpObject) {
+    if (flags !== undefined)
+      throwTypeError(run, "Cannot supply flags when constructing one RegExp from another");
+    p = pattern.originalSource;
+    f = pattern.originalFlags;
+  } else {
+    p = pattern;
+    f = flags;
+  }
+  return regExpInitialize(run, o, p, f);
+}
+
+/** Reads `flags` as RegExp.prototype methods do: `? ToString(? Get(rx, "flags"))`. */
+function getFlags(run: Run, rx: JSObject): string {
+  return toString(run, rx.get(run, "flags", rx));
+}
+
+/** Step shared by @@match, @@replace and the RegExp String Iterator after an empty match. */
+export function advanceAfterEmptyMatch(
+  run: Run,
+  rx: JSObject,
+  s: string,
+  fullUnicode: boolean,
+): void {
+  const thisIndex = toLength(run, rx.get(run, "lastIndex", rx));
+  setOrThrow(run, rx, "lastIndex", advanceStringIndex(s, thisIndex, fullUnicode));
+}
+
+/** https://tc39.es/ecma262/#sec-regexp.prototype-@@match */
+function symbolMatch(run: Run, thisArg: Value, args: Value[]): Value {
+  const rx = thisObject(run, thisArg, "[Symbol.match]");
+  const s = toString(run, args[0]);
+  const flags = getFlags(run, rx);
+  if (!flags.includes("g")) return regExpExec(run, rx, s);
+  const fullUnicode = flags.includes("u");
+  setOrThrow(run, rx, "lastIndex", 0);
+  const list: Value[] = [];
+  for (;;) {
+    const result = regExpExec(run, rx, s);
+    if (result === null) return list.length === 0 ? null : createArray(run, list);
+    run.charge(1);
+    run.alloc(BYTES_ELEMENT);
+    const matchStr = toString(run, result.get(run, "0", result));
+    list.push(matchStr);
+    if (matchStr === "") advanceAfterEmptyMatch(run, rx, s, fullUnicode);
+  }
+}
+
+/** https://tc39.es/ecma262/#sec-regexp-prototype-matchall */
+function symbolMatchAll(run: Run, thisArg: Value, args: Value[]): Value {
+  const r = thisObject(run, thisArg, "[Symbol.matchAll]");
+  const s = toString(run, args[0]);
+  const c = speciesConstructor(run, r, run.realm.intrinsics.RegExp as JSObject);
+  const flags = getFlags(run, r);
+  const matcher = construct(run, c, [r, flags]);
+  const lastIndex = toLength(run, r.get(run, "lastIndex", r));
+  setOrThrow(run, matcher, "lastIndex", lastIndex);
+  return createRegExpStringIterator(run, matcher, s, flags.includes("g"), flags.includes("u"));
+}
+
+/** https://tc39.es/ecma262/#sec-regexp.prototype-@@replace */
+function symbolReplace(run: Run, thisArg: Value, args: Value[]): Value {
+  const rx = thisObject(run, thisArg, "[Symbol.replace]");
+  const s = toString(run, args[0]);
+  const lengthS = s.length;
+  let replaceValue = args[1];
+  const functional = isCallable(replaceValue);
+  if (!functional) replaceValue = toString(run, replaceValue);
+  const flags = getFlags(run, rx);
+  const global = flags.includes("g");
+  let fullUnicode = false;
+  if (global) {
+    fullUnicode = flags.includes("u");
+    setOrThrow(run, rx, "lastIndex", 0);
+  }
+  const results: JSObject[] = [];
+  for (;;) {
+    const result = regExpExec(run, rx, s);
+    if (result === null) break;
+    run.charge(1);
+    run.alloc(BYTES_ELEMENT);
+    results.push(result);
+    if (!global) break;
+    const matchStr = toString(run, result.get(run, "0", result));
+    if (matchStr === "") advanceAfterEmptyMatch(run, rx, s, fullUnicode);
+  }
+  const out = new StringBuilder(run);
+  let nextSourcePosition = 0;
+  for (const result of results) {
+    run.charge(1);
+    const resultLength = lengthOfArrayLike(run, result);
+    const nCaptures = Math.max(resultLength - 1, 0);
+    const matched = toString(run, result.get(run, "0", result));
+    const matchLength = matched.length;
+    const rawPosition = toIntegerOrInfinity(run, result.get(run, "index", result));
+    const position = Math.max(Math.min(rawPosition, lengthS), 0);
+    run.charge(nCaptures);
+    run.alloc(nCaptures * BYTES_ELEMENT);
+    const captures: (string | undefined)[] = [];
+    for (let n = 1; n <= nCaptures; n++) {
+      const capN = result.get(run, String(n), result);
+      captures.push(capN === undefined ? undefined : toString(run, capN));
+    }
+    const namedCaptures = result.get(run, "groups", result);
+    let replacement: string;
+    if (functional) {
+      const replacerArgs: Value[] = [matched, ...captures, position, s];
+      if (namedCaptures !== undefined) replacerArgs.push(namedCaptures);
+      replacement = toString(run, call(run, replaceValue, undefined, replacerArgs));
+    } else {
+      const named = namedCaptures === undefined ? undefined : toObject(run, namedCaptures);
+      replacement = getSubstitution(
+        run,
+        matched,
+        s,
+        position,
+        captures,
+        named,
+        replaceValue as string,
+      );
+    }
+    if (position >= nextSourcePosition) {
+      out.append(s.slice(nextSourcePosition, position));
+      out.append(replacement);
+      nextSourcePosition = position + matchLength;
+    }
+  }
+  if (nextSourcePosition >= lengthS) return out.build();
+  out.append(s.slice(nextSourcePosition));
+  return out.build();
+}
+
+/** https://tc39.es/ecma262/#sec-regexp.prototype-@@search */
+function symbolSearch(run: Run, thisArg: Value, args: Value[]): Value {
+  const rx = thisObject(run, thisArg, "[Symbol.search]");
+  const s = toString(run, args[0]);
+  const previousLastIndex = rx.get(run, "lastIndex", rx);
+  if (!sameValue(previousLastIndex, 0)) setOrThrow(run, rx, "lastIndex", 0);
+  const result = regExpExec(run, rx, s);
+  const currentLastIndex = rx.get(run, "lastIndex", rx);
+  if (!sameValue(currentLastIndex, previousLastIndex)) {
+    setOrThrow(run, rx, "lastIndex", previousLastIndex);
+  }
+  if (result === null) return -1;
+  return result.get(run, "index", result);
+}
+
+/** https://tc39.es/ecma262/#sec-regexp.prototype-@@split */
+function symbolSplit(run: Run, thisArg: Value, args: Value[]): Value {
+  const rx = thisObject(run, thisArg, "[Symbol.split]");
+  const s = toString(run, args[0]);
+  const limit = args[1];
+  const c = speciesConstructor(run, rx, run.realm.intrinsics.RegExp as JSObject);
+  const flags = getFlags(run, rx);
+  const unicodeMatching = flags.includes("u");
+  const newFlags = flags.includes("y") ? flags : `${flags}y`;
+  const splitter = construct(run, c, [rx, newFlags]);
+  const a = createArray(run, []);
+  let lengthA = 0;
+  const lim = limit === undefined ? 4294967295 : toUint32(run, limit);
+  if (lim === 0) return a;
+  const push = (v: Value): void => {
+    run.charge(1);
+    createDataPropertyOrThrow(run, a, String(lengthA), v);
+    lengthA++;
+  };
+  if (s === "") {
+    const z = regExpExec(run, splitter, s);
+    if (z !== null) return a;
+    push(s);
+    return a;
+  }
+  const size = s.length;
+  let p = 0;
+  let q = p;
+  while (q < size) {
+    run.charge(1);
+    setOrThrow(run, splitter, "lastIndex", q);
+    const z = regExpExec(run, splitter, s);
+    if (z === null) {
+      q = advanceStringIndex(s, q, unicodeMatching);
+      continue;
+    }
+    const e = Math.min(toLength(run, splitter.get(run, "lastIndex", splitter)), size);
+    if (e === p) {
+      q = advanceStringIndex(s, q, unicodeMatching);
+      continue;
+    }
+    allocString(run, q - p);
+    push(s.slice(p, q));
+    if (lengthA === lim) return a;
+    p = e;
+    const numberOfCaptures = Math.max(lengthOfArrayLike(run, z) - 1, 0);
+    for (let i = 1; i <= numberOfCaptures; i++) {
+      push(z.get(run, String(i), z));
+      if (lengthA === lim) return a;
+    }
+    q = p;
+  }
+  allocString(run, size - p);
+  push(s.slice(p, size));
+  return a;
+}
+
+/** https://tc39.es/ecma262/#sec-regexphasflag */
+function flagGetter(flag: string, name: string): AccessorRow {
+  return [
+    name,
+    (run, thisArg) => {
+      if (!(thisArg instanceof JSObject)) {
+        return throwTypeError(run, `RegExp.prototype.${name} getter called on non-object`);
+      }
+      if (!(thisArg instanceof RegExpObject)) {
+        if (thisArg === run.realm.intrinsics.RegExpPrototype) return undefined;
+        return throwTypeError(run, `RegExp.prototype.${name} getter called on non-RegExp object`);
+      }
+      return thisArg.originalFlags.includes(flag);
+    },
+  ];
+}
+
+const FLAG_PROPERTIES: readonly (readonly [string, string])[] = [
+  ["hasIndices", "d"],
+  ["global", "g"],
+  ["ignoreCase", "i"],
+  ["multiline", "m"],
+  ["dotAll", "s"],
+  ["unicode", "u"],
+  ["sticky", "y"],
+];
+
+/** https://tc39.es/ecma262/#sec-get-regexp.prototype.flags */
+function flagsGetter(run: Run, thisArg: Value): Value {
+  if (!(thisArg instanceof JSObject)) {
+    return throwTypeError(run, "RegExp.prototype.flags getter called on non-object");
+  }
+  let result = "";
+  for (const [name, flag] of FLAG_PROPERTIES) {
+    if (toBoolean(thisArg.get(run, name, thisArg))) result += flag;
+  }
+  return result;
+}
+
+const LINE_TERMINATOR_ESCAPES: Record<string, string> = {
+  "\n": "n",
+  "\r": "r",
+  "\u2028": "u2028",
+  "\u2029": "u2029",
+};
+
+/**
+ * https://tc39.es/ecma262/#sec-escaperegexppattern: escapes `/` outside classes and line
+ * terminators so that `/${source}/${flags}` parses back to the same pattern.
+ */
+export function escapeRegExpPattern(src: string): string {
+  if (src === "") return "(?:)";
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i] as string;
+    const lt = LINE_TERMINATOR_ESCAPES[c];
+    if (c === "\\" && i + 1 < src.length) {
+      const next = src[++i] as string;
+      out += `\\${LINE_TERMINATOR_ESCAPES[next] ?? next}`;
+    } else if (lt !== undefined) out += `\\${lt}`;
+    else if (c === "/" && !inClass) out += "\\/";
+    else {
+      if (c === "[") inClass = true;
+      else if (c === "]") inClass = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
+/** https://tc39.es/ecma262/#sec-get-regexp.prototype.source */
+function sourceGetter(run: Run, thisArg: Value): Value {
+  if (!(thisArg instanceof JSObject)) {
+    return throwTypeError(run, "RegExp.prototype.source getter called on non-object");
+  }
+  if (!(thisArg instanceof RegExpObject)) {
+    if (thisArg === run.realm.intrinsics.RegExpPrototype) return "(?:)";
+    return throwTypeError(run, "RegExp.prototype.source getter called on non-RegExp object");
+  }
+  run.charge(1 + (thisArg.originalSource.length >> 4));
+  return escapeRegExpPattern(thisArg.originalSource);
+}
+
+export const regExpPrototypeMethods: readonly MethodRow[] = [
+  ["compile", compile, 2],
+  ["exec", exec, 1],
+  ["test", test, 1],
+  ["toString", toStringMethod, 0],
+  [Symbol.match, symbolMatch, 1],
+  [Symbol.matchAll, symbolMatchAll, 1],
+  [Symbol.replace, symbolReplace, 2],
+  [Symbol.search, symbolSearch, 1],
+  [Symbol.split, symbolSplit, 2],
+];
+
+export const regExpPrototypeAccessors: readonly AccessorRow[] = [
+  ...FLAG_PROPERTIES.map(([name, flag]) => flagGetter(flag, name)),
+  ["flags", flagsGetter],
+  ["source", sourceGetter],
+];
