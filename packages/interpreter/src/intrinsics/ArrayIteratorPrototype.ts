@@ -32,6 +32,8 @@ export class ArrayIterator extends JSObject {
 
   /** The next index to visit. */
   index = 0;
+  /** [[GeneratorState]] is executing: reading the length or an element runs guest code. */
+  running = false;
 }
 
 /** https://tc39.es/ecma262/#sec-createarrayiterator */
@@ -47,7 +49,23 @@ const next: NativeImpl = (run, thisArg) => {
   }
   const a = thisArg.iterated;
   if (a === undefined) return createIterResult(run, undefined, true);
-  const index = thisArg.index;
+  // GeneratorValidate: a re-entrant call from a length or element getter is a TypeError.
+  if (thisArg.running) return throwTypeError(run, "Generator is already running");
+  thisArg.running = true;
+  try {
+    return step(run, thisArg, a);
+  } catch (e) {
+    // An abrupt completion ends the generator.
+    thisArg.iterated = undefined;
+    throw e;
+  } finally {
+    thisArg.running = false;
+  }
+};
+
+/** One step of the CreateArrayIterator closure over `a`. */
+function step(run: Run, it: ArrayIterator, a: JSObject): JSObject {
+  const index = it.index;
   let len: number;
   if (a instanceof TypedArrayObject) {
     if (a.detached) return throwTypeError(run, "Cannot iterate a typed array whose buffer is detached");
@@ -56,16 +74,16 @@ const next: NativeImpl = (run, thisArg) => {
     len = lengthOfArrayLike(run, a);
   }
   if (index >= len) {
-    thisArg.iterated = undefined;
+    it.iterated = undefined;
     return createIterResult(run, undefined, true);
   }
-  thisArg.index = index + 1;
-  const kind = thisArg.iterationKind;
+  it.index = index + 1;
+  const kind = it.iterationKind;
   if (kind === "key") return createIterResult(run, index, false);
   const value = getElement(run, a, index);
   if (kind === "value") return createIterResult(run, value, false);
   return createIterResult(run, arrayFromList(run, [index, value]), false);
-};
+}
 
 export function installArrayIteratorPrototype(realm: Realm): void {
   const proto = new JSObject(realm.emptyShape, realm.intrinsics.IteratorPrototype);
