@@ -8,10 +8,14 @@ import type { Negative, Phase } from "./frontmatter.js";
 export type Observation =
   /** Every script ran to completion (for async tests: and the job queue drained). */
   | { kind: "completed"; printed: string[] }
+  /** A parse-phase negative test parsed: it was not run. */
+  | { kind: "parsed" }
   /** A guest exception escaped, or the source failed to parse (phase "parse"). */
   | { kind: "threw"; phase: Phase; name: string; message: string; printed: string[] }
   /** A harness file failed: the interpreter cannot run the harness this test needs. */
   | { kind: "harness"; file: string; name: string; message: string }
+  /** The interpreter does not support syntax the test (or its harness) uses. */
+  | { kind: "unsupported"; message: string }
   /** A budget ran out (ResourceExhaustedError). */
   | { kind: "exhausted"; resource: string; message: string }
   /** The interpreter itself threw a host error (a bug or a missing feature in the engine). */
@@ -39,6 +43,8 @@ export function judge(
   switch (o.kind) {
     case "harness":
       return fail(`harness file ${o.file} failed: ${errorText(o.name, o.message)}`);
+    case "unsupported":
+      return fail(`unsupported syntax: ${o.message}`);
     case "exhausted":
       return fail(`resource exhausted: ${o.message}`);
     case "internal":
@@ -52,6 +58,7 @@ export function judge(
   }
   const neg = expected.negative;
   if (neg !== undefined) {
+    if (o.kind === "parsed") return fail(`expected parse-phase ${neg.type}, but it parsed`);
     if (o.kind === "completed") {
       return fail(`expected ${neg.phase}-phase ${neg.type}, but it completed normally`);
     }
@@ -60,6 +67,7 @@ export function judge(
     }
     return PASS;
   }
+  if (o.kind === "parsed") return fail("internal: a test without negative metadata was not run");
   if (o.kind === "threw") return fail(`uncaught ${describeThrow(o)}`);
   if (expected.async) return judgeAsync(o.printed);
   return PASS;

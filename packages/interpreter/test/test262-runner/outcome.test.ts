@@ -43,6 +43,26 @@ describe("judging a run", () => {
     });
   });
 
+  it("fails a parse-phase negative test that parsed (and was therefore not run)", () => {
+    const expected = { negative: parseNeg, async: false };
+    expect(judge(expected, { kind: "parsed" })).toEqual({
+      pass: false,
+      reason: "expected parse-phase SyntaxError, but it parsed",
+    });
+  });
+
+  it("reports syntax the interpreter does not support as such, never as a SyntaxError", () => {
+    const unsupported: Observation = {
+      kind: "unsupported",
+      message: "class fields is not supported yet",
+    };
+    expect(judge({ negative: parseNeg, async: false }, unsupported)).toEqual({
+      pass: false,
+      reason: "unsupported syntax: class fields is not supported yet",
+    });
+    expect(judge(plain, unsupported).pass).toBe(false);
+  });
+
   it("checks the error type of runtime negative tests", () => {
     const expected = { negative: runtimeNeg, async: false };
     expect(judge(expected, threw("runtime", "ReferenceError")).pass).toBe(true);
