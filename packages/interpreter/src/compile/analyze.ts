@@ -7,13 +7,16 @@ import { Binding, type BindingKind, type Resolution, Scope, type ScopeKind } fro
 
 export interface Analysis {
   root: Scope;
+  /** Sloppy eval code: var and function names it declares in the caller's var scope. */
+  evalVars: string[];
+  evalFunctions: ES.FunctionDeclaration[];
   scopes: WeakMap<ES.Node, Scope>;
   refs: WeakMap<ES.Node, Resolution>;
 }
 
 type FunctionNode = ES.FunctionDeclaration | ES.FunctionExpression | ES.ArrowFunctionExpression;
 
-export function hasUseStrict(body: readonly (ES.Statement | ES.ModuleDeclaration | ES.Directive)[]): boolean {
+export function hasUseStrict(body: readonly ES.Node[]): boolean {
   for (const s of body) {
     if (s.type !== "ExpressionStatement") return false;
     const d = (s as ES.ExpressionStatement & { directive?: string }).directive;
@@ -171,19 +174,20 @@ export class Analyzer {
     }
     const vars = { vars: [] as ES.Identifier[], fns: [] as ES.FunctionDeclaration[] };
     collectVars(program.body, vars, true);
-    const varTarget = kind === "eval" && !isStrict ? this.sloppyEvalVarTarget(root) : root;
-    for (const id of vars.vars) varTarget.declare(id.name, "var");
-    for (const f of vars.fns) if (f.id) varTarget.declare(f.id.name, "function");
+    const evalVars: string[] = [];
+    const evalFunctions: ES.FunctionDeclaration[] = [];
+    if (kind === "eval" && !isStrict) {
+      for (const id of vars.vars) evalVars.push(id.name);
+      for (const f of vars.fns) evalFunctions.push(f);
+    } else {
+      for (const id of vars.vars) root.declare(id.name, "var");
+      for (const f of vars.fns) if (f.id) root.declare(f.id.name, "function");
+    }
     const lex = collectLexical(program.body, false);
     for (const [id, k] of lex.names) root.declare(id.name, k);
     for (const s of program.body) this.statement(s as ES.Statement);
     this.finish(root);
-    return { root, scopes: this.scopes, refs: this.refs };
-  }
-
-  /** Sloppy direct eval declares its vars in the caller's var scope, at run time. */
-  private sloppyEvalVarTarget(root: Scope): Scope {
-    return root;
+    return { root, scopes: this.scopes, refs: this.refs, evalVars, evalFunctions };
   }
 
   private push(kind: ScopeKind, node: ES.Node | null, strict = this.scope.strict): Scope {
@@ -251,12 +255,18 @@ export class Analyzer {
           if (d.init) this.expression(d.init);
         }
         return;
-      case "FunctionDeclaration":
+      case "FunctionDeclaration": {
+        const id = (s as ES.FunctionDeclaration).id;
+        if (id) this.ref(id, id.name);
         this.fn(s as ES.FunctionDeclaration);
         return;
-      case "ClassDeclaration":
+      }
+      case "ClassDeclaration": {
+        const id = (s as ES.ClassDeclaration).id;
+        if (id) this.ref(id, id.name);
         this.cls(s as ES.ClassDeclaration);
         return;
+      }
       case "BlockStatement":
         this.block(s as ES.BlockStatement, (s as ES.BlockStatement).body);
         return;
@@ -373,8 +383,7 @@ export class Analyzer {
       }
       case "ExportDefaultDeclaration": {
         const d = (s as ES.ExportDefaultDeclaration).declaration;
-        if (d.type === "FunctionDeclaration") this.fn(d as ES.FunctionDeclaration);
-        else if (d.type === "ClassDeclaration") this.cls(d as ES.ClassDeclaration);
+        if (d.type === "FunctionDeclaration" || d.type === "ClassDeclaration") this.statement(d);
         else this.expression(d as ES.Expression);
         return;
       }

@@ -80,8 +80,8 @@ export class Scope {
   /** The scope whose activation runs this code: function, script, module or eval. */
   get closure(): Scope {
     let s: Scope = this;
-    while (s.kind !== "function" && s.kind !== "script" && s.kind !== "module" && s.kind !== "eval") {
-      s = s.parent as Scope;
+    while (s.kind !== "function" && s.kind !== "script" && s.kind !== "module" && s.parent !== null) {
+      s = s.parent;
     }
     return s;
   }
@@ -94,9 +94,10 @@ export class Scope {
       s.kind !== "body" &&
       s.kind !== "script" &&
       s.kind !== "module" &&
-      s.kind !== "eval"
+      !(s.kind === "eval" && s.strict) &&
+      s.parent !== null
     ) {
-      s = s.parent as Scope;
+      s = s.parent;
     }
     if (s.kind === "function" && !s.hasSimpleParams) {
       const body = s.children.find((c) => c.kind === "body");

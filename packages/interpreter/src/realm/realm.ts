@@ -28,6 +28,16 @@ export interface Intrinsics {
   ThrowTypeError: JSObject;
 }
 
+export interface RealmHooks {
+  /** CreateDynamicFunction for `Function(...)` and friends; absent when the policy forbids it. */
+  createDynamicFunction?: (
+    run: import("../runtime/run.js").Run,
+    kind: "normal" | "generator" | "async" | "asyncGenerator",
+    args: import("../values/value.js").Value[],
+    newTarget: JSObject | undefined,
+  ) => JSObject;
+}
+
 /** A global lexical binding (script-level let/const/class). */
 export class GlobalCell {
   constructor(
@@ -48,4 +58,8 @@ export class Realm {
   readonly symbolRegistry = new Map<string, symbol>();
   /** Template objects per tagged-template site (https://tc39.es/ecma262/#sec-gettemplateobject). */
   readonly templates = new WeakMap<object, JSArray>();
+  /** Compiled scripts by file name and source text (see compile/evaluate.ts). */
+  readonly compileCache = new Map<string, unknown>();
+  /** Host hooks a sandbox installs (dynamic code when its policy allows it). */
+  hooks: RealmHooks = {};
 }

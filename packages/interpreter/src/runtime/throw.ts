@@ -25,7 +25,7 @@ export type NativeErrorName =
 
 /** Creates a guest error of the run's realm, with the guest stack at this point. */
 export function makeError(run: Run, name: NativeErrorName, message: string): JSObject {
-  const proto = run.realm.intrinsics[`${name}Prototype`];
+  const proto = run.realm.intrinsics[`${name}Prototype`] ?? null;
   const e = new ErrorObject(run.realm.emptyShape, proto, captureStack(run));
   e.defineData("message", message, WC);
   return e;

@@ -32,6 +32,10 @@ export class JSArray extends JSObject {
     return "Array";
   }
 
+  override icSafe(key: Key): boolean {
+    return key !== "length";
+  }
+
   get length(): number {
     return this.sparse ? this.len : this.dense.length;
   }

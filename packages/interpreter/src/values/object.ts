@@ -23,6 +23,7 @@ import {
   WEC,
   WRITABLE,
 } from "./property.js";
+import { BYTES_PROPERTY } from "../runtime/costs.js";
 import type { Shape } from "./shape.js";
 import type { Key, Value } from "./value.js";
 
@@ -52,6 +53,14 @@ export class JSObject {
 
   isCallable(): boolean {
     return false;
+  }
+
+  /**
+   * Whether a property-access cache may treat `key` on this object as ordinary storage. Exotic
+   * objects that intercept named keys (Proxy, typed arrays, an array's `length`) return false.
+   */
+  icSafe(_key: Key): boolean {
+    return true;
   }
 
   isConstructor(): boolean {
@@ -220,6 +229,7 @@ export class JSObject {
     const attrs = this.storageAttrs(key);
     if (attrs < 0) {
       if (!this.isExtensible(run)) return false;
+      run.alloc(BYTES_PROPERTY);
       if (isAccessorDescriptor(desc)) {
         let a = ACCESSOR;
         if (desc.enumerable) a |= ENUMERABLE;
@@ -318,6 +328,12 @@ function orderSymbolsLast(keys: Key[]): Key[] {
 /** OrdinarySetWithOwnDescriptor steps 2.c–2.e: create or update the property on the receiver. */
 export function setOnReceiver(run: Run, key: Key, v: Value, receiver: Value): boolean {
   if (!(receiver instanceof JSObject)) return false;
+  if (receiver.constructor === JSObject && receiver.storageAttrs(key) < 0) {
+    if (!receiver.extensible) return false;
+    run.alloc(BYTES_PROPERTY);
+    receiver.storageAdd(key, v, WEC);
+    return true;
+  }
   const existing = receiver.getOwnProperty(run, key);
   if (existing !== undefined) {
     if (isAccessorDescriptor(existing) || existing.writable === false) return false;

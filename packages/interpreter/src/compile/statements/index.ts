@@ -1,0 +1,44 @@
+import type { StmtCompilers } from "../dispatch.js";
+import { unsupported } from "../unsupported.js";
+import { BlockStatement, DebuggerStatement, EmptyStatement, ExpressionStatement } from "./blocks.js";
+import {
+  BreakStatement,
+  ContinueStatement,
+  IfStatement,
+  LabeledStatement,
+  ReturnStatement,
+  SwitchStatement,
+  ThrowStatement,
+  WithStatement,
+} from "./control.js";
+import { ClassDeclaration, FunctionDeclaration, VariableDeclaration } from "./declarations.js";
+import { DoWhileStatement, ForInStatement, ForOfStatement, ForStatement, WhileStatement } from "./loops.js";
+import { TryStatement } from "./TryStatement.js";
+
+export const statementCompilers: StmtCompilers = {
+  ExpressionStatement,
+  BlockStatement,
+  EmptyStatement,
+  DebuggerStatement,
+  WithStatement,
+  ReturnStatement,
+  LabeledStatement,
+  BreakStatement,
+  ContinueStatement,
+  IfStatement,
+  SwitchStatement,
+  ThrowStatement,
+  TryStatement,
+  WhileStatement,
+  DoWhileStatement,
+  ForStatement,
+  ForInStatement,
+  ForOfStatement,
+  FunctionDeclaration,
+  VariableDeclaration,
+  ClassDeclaration,
+  ImportDeclaration: (n) => unsupported(n, "import declarations"),
+  ExportNamedDeclaration: (n) => unsupported(n, "export declarations"),
+  ExportDefaultDeclaration: (n) => unsupported(n, "export declarations"),
+  ExportAllDeclaration: (n) => unsupported(n, "export declarations"),
+};

@@ -1,0 +1,20 @@
+export {
+  CoveError,
+  MembraneError,
+  ResourceExhaustedError,
+  type ResourceName,
+  RunAbortedError,
+  SandboxError,
+  SandboxStateError,
+  SandboxSyntaxError,
+} from "./errors.js";
+export type { TotalLimits } from "./runtime/account.js";
+export type { ErrorPolicy, RunLimits } from "./runtime/run.js";
+export {
+  createSandbox,
+  DEFAULT_LIMITS,
+  type ResourceReport,
+  type RunOptions,
+  Sandbox,
+  type SandboxOptions,
+} from "./sandbox.js";

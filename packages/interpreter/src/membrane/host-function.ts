@@ -1,0 +1,87 @@
+/**
+ * A host function as guest code sees it: a guest function object whose [[Call]] exports the
+ * arguments, calls the host function and imports the result. Host exceptions become guest
+ * errors according to the error policy; they never reach guest code as host objects.
+ */
+import type { Realm } from "../realm/realm.js";
+import type { Run } from "../runtime/run.js";
+import { makeError, type NativeErrorName, ThrowSignal } from "../runtime/throw.js";
+import { CoveError, SandboxError } from "../errors.js";
+import { defineNameAndLength, JSFunction } from "../values/function.js";
+import type { JSObject } from "../values/object.js";
+import type { Value } from "../values/value.js";
+import type { Membrane } from "./membrane.js";
+
+const GUEST_ERROR_NAMES = new Set(["TypeError", "RangeError", "SyntaxError", "ReferenceError", "URIError", "EvalError"]);
+
+export class HostFunction extends JSFunction {
+  constructor(
+    readonly realm: Realm,
+    private readonly membrane: Membrane,
+    private readonly fn: (...args: unknown[]) => unknown,
+    name: string,
+  ) {
+    super(realm.emptyShape, realm.intrinsics.FunctionPrototype);
+    defineNameAndLength(this, name, Math.min(fn.length, 16));
+  }
+
+  get sourceText(): string {
+    const name = this.storageGet("name");
+    return `function ${typeof name === "string" ? name : ""}() { [native code] }`;
+  }
+
+  override call(run: Run, _thisArg: Value, args: Value[]): Value {
+    run.charge(1);
+    run.countHostCall();
+    const m = this.membrane;
+    const n = args.length;
+    let hostArgs: unknown[];
+    if (n === 0) hostArgs = [];
+    else {
+      hostArgs = new Array(n);
+      for (let i = 0; i < n; i++) {
+        const a = args[i];
+        hostArgs[i] = typeof a === "object" && a !== null ? m.exportValue(run, a) : a;
+      }
+    }
+    let result: unknown;
+    m.enterHost(run);
+    try {
+      result = this.fn(...hostArgs);
+    } catch (e) {
+      throw hostErrorToGuest(run, m, e);
+    } finally {
+      m.leaveHost();
+    }
+    if (typeof result !== "object" && typeof result !== "function") return result as Value;
+    if (result === null) return null;
+    return m.importValue(run.realm, result, run);
+  }
+}
+
+/** What guest code sees when a host function throws. */
+export function hostErrorToGuest(run: Run, m: Membrane, e: unknown): unknown {
+  if (e instanceof ThrowSignal) return e;
+  if (e instanceof SandboxError) {
+    const original = m.originalThrow(e);
+    if (original !== undefined) return new ThrowSignal(original);
+  }
+  if (e instanceof CoveError && (e.code === "COVE_BUDGET_EXHAUSTED" || e.code === "COVE_RUN_ABORTED")) return e;
+  if (e instanceof RangeError && e.message.includes("call stack")) {
+    return new ThrowSignal(makeError(run, "RangeError", "Maximum call stack size exceeded"));
+  }
+  const policy = run.policy.errors;
+  let name: NativeErrorName = "Error";
+  let message = "Host function failed";
+  if (policy !== "safe") {
+    if (e instanceof Error) {
+      if (GUEST_ERROR_NAMES.has(e.name)) name = e.name as NativeErrorName;
+      message = e.message;
+      if (policy === "full" && e.stack) message = `${e.message}\n[host] ${e.stack}`;
+    } else {
+      message = typeof e === "string" ? e : "Host function failed";
+    }
+  }
+  const guest: JSObject = makeError(run, name, message);
+  return new ThrowSignal(guest);
+}

@@ -1,0 +1,235 @@
+/**
+ * The membrane: the one chokepoint where values cross between host and guest (DESIGN §2.4).
+ *
+ * Into the sandbox: primitives as they are; plain data (objects, arrays, Date, Map, Set, typed
+ * arrays) copied into guest objects of the realm, recursively; host functions wrapped as
+ * HostFunction. Anything else is refused. Out of the sandbox: primitives as they are; guest data
+ * copied out as plain host data, reading data properties only — no getter, Proxy trap, toJSON
+ * or `then` runs during a conversion; guest functions become host-callable wrappers.
+ */
+import { messages, SandboxError } from "../errors.js";
+import type { Realm } from "../realm/realm.js";
+import { BYTES_ELEMENT, BYTES_OBJECT } from "../runtime/costs.js";
+import type { Run } from "../runtime/run.js";
+import { ThrowSignal } from "../runtime/throw.js";
+import { JSArray } from "../values/array.js";
+import { ErrorObject, formatFrames } from "../values/error-object.js";
+import { JSObject } from "../values/object.js";
+import { ACCESSOR, ENUMERABLE, WEC } from "../values/property.js";
+import { HOLE, type Value } from "../values/value.js";
+import { HostFunction } from "./host-function.js";
+
+const MAX_DEPTH = 64;
+
+export interface MembraneHost {
+  /** Calls a guest function from the host, in the current run or a new one. */
+  callGuest(fn: JSObject, thisArg: unknown, args: unknown[]): unknown;
+}
+
+export class Membrane {
+  /** Runs currently inside a host function (the host-side call stack), innermost last. */
+  private readonly hostStack: Run[] = [];
+  private readonly thrown = new WeakMap<SandboxError, Value>();
+  private readonly exportedFns = new WeakMap<JSObject, (...args: unknown[]) => unknown>();
+
+  constructor(private readonly host: MembraneHost) {}
+
+  enterHost(run: Run): void {
+    this.hostStack.push(run);
+  }
+
+  leaveHost(): void {
+    this.hostStack.pop();
+  }
+
+  /** The run whose host function is executing right now, for re-entrant calls. */
+  get currentRun(): Run | undefined {
+    return this.hostStack[this.hostStack.length - 1];
+  }
+
+  originalThrow(e: SandboxError): Value | undefined {
+    return this.thrown.get(e);
+  }
+
+  // ---- host → guest ------------------------------------------------------------------------
+
+  importValue(realm: Realm, v: unknown, run?: Run, path = "", depth = 0, seen = new Map<object, JSObject>()): Value {
+    switch (typeof v) {
+      case "undefined":
+      case "boolean":
+      case "number":
+      case "string":
+      case "bigint":
+      case "symbol":
+        return v as Value;
+      case "function": {
+        const f = v as (...args: unknown[]) => unknown;
+        return new HostFunction(realm, this, f, f.name);
+      }
+      default:
+        break;
+    }
+    if (v === null) return null;
+    if (depth > MAX_DEPTH) throw messages.tooDeep(path);
+    const o = v as object;
+    const prior = seen.get(o);
+    if (prior !== undefined) return prior;
+    if (Array.isArray(o)) {
+      run?.alloc(BYTES_OBJECT + o.length * BYTES_ELEMENT);
+      const list: Value[] = [];
+      const arr = new JSArray(realm.emptyShape, realm.intrinsics.ArrayPrototype, list);
+      seen.set(o, arr);
+      for (let i = 0; i < o.length; i++) list.push(this.importValue(realm, o[i], run, `${path}[${i}]`, depth + 1, seen));
+      return arr;
+    }
+    const proto = Object.getPrototypeOf(o);
+    if (proto === Object.prototype || proto === null) {
+      run?.alloc(BYTES_OBJECT);
+      const out = new JSObject(realm.emptyShape, realm.intrinsics.ObjectPrototype);
+      seen.set(o, out);
+      for (const key of Object.keys(o)) {
+        const d = Object.getOwnPropertyDescriptor(o, key);
+        if (d === undefined || !("value" in d)) {
+          throw messages.refuseHostValue("an accessor property", path ? `${path}.${key}` : key);
+        }
+        out.defineData(key, this.importValue(realm, d.value, run, path ? `${path}.${key}` : key, depth + 1, seen));
+      }
+      return out;
+    }
+    if (o instanceof Date) return this.construct(realm, "Date", [o.getTime()], run);
+    if (o instanceof Map) {
+      const m = this.construct(realm, "Map", [], run);
+      seen.set(o, m);
+      const set = m.get(run as Run, "set", m) as JSObject;
+      for (const [k, val] of o) {
+        set.call(run as Run, m, [this.importValue(realm, k, run, `${path}<key>`, depth + 1, seen), this.importValue(realm, val, run, `${path}<value>`, depth + 1, seen)]);
+      }
+      return m;
+    }
+    if (o instanceof Set) {
+      const s = this.construct(realm, "Set", [], run);
+      seen.set(o, s);
+      const add = s.get(run as Run, "add", s) as JSObject;
+      for (const x of o) add.call(run as Run, s, [this.importValue(realm, x, run, `${path}<item>`, depth + 1, seen)]);
+      return s;
+    }
+    if (ArrayBuffer.isView(o) && !(o instanceof DataView)) {
+      const name = (o.constructor as { name: string }).name;
+      const arr = Array.from(o as unknown as ArrayLike<number | bigint>);
+      return this.construct(realm, name, [this.importValue(realm, arr, run, path, depth + 1, seen)], run);
+    }
+    const what = proto?.constructor?.name ? `an instance of ${proto.constructor.name}` : "a host object";
+    throw messages.refuseHostValue(what, path);
+  }
+
+  private construct(realm: Realm, name: string, args: Value[], run?: Run): JSObject {
+    const c = realm.intrinsics[name];
+    if (c === undefined || run === undefined) throw messages.refuseHostValue(`a ${name}`, "");
+    return c.construct(run, args, c);
+  }
+
+  // ---- guest → host ------------------------------------------------------------------------
+
+  exportValue(run: Run, v: Value, path = "", depth = 0, seen = new Map<JSObject, unknown>()): unknown {
+    if (!(v instanceof JSObject)) return v;
+    if (depth > MAX_DEPTH) throw messages.tooDeep(path);
+    const prior = seen.get(v);
+    if (prior !== undefined) return prior;
+    if (v.isCallable()) return this.exportFunction(v);
+    if (v instanceof JSArray) {
+      const out: unknown[] = [];
+      seen.set(v, out);
+      const n = v.length;
+      if (!v.sparse) {
+        const d = v.dense;
+        for (let i = 0; i < n; i++) {
+          const x = d[i];
+          out.push(x === HOLE ? undefined : this.exportValue(run, x as Value, `${path}[${i}]`, depth + 1, seen));
+        }
+      } else {
+        for (let i = 0; i < Math.min(n, 1 << 20); i++) {
+          const x = v.storageGet(String(i));
+          out.push(typeof x === "symbol" || x instanceof Object && !(x instanceof JSObject) ? undefined : this.exportValue(run, x as Value, `${path}[${i}]`, depth + 1, seen));
+        }
+      }
+      return out;
+    }
+    if (v instanceof ErrorObject) {
+      const name = dataProperty(v, "name");
+      const message = dataProperty(v, "message");
+      const out = {
+        name: typeof name === "string" ? name : "Error",
+        message: typeof message === "string" ? message : "",
+        stack: formatFrames(v.frames),
+      };
+      seen.set(v, out);
+      return out;
+    }
+    const kind = v.kind;
+    if (kind === "Date") {
+      const t = (v as unknown as { time?: number; value?: number }).time ?? (v as unknown as { value?: number }).value;
+      return new Date(typeof t === "number" ? t : Number.NaN);
+    }
+    const out: Record<string, unknown> = {};
+    seen.set(v, out);
+    for (const k of v.storageKeys()) {
+      if (typeof k !== "string") continue;
+      const attrs = v.storageAttrs(k);
+      if (attrs & ACCESSOR || !(attrs & ENUMERABLE)) continue;
+      out[k] = this.exportValue(run, v.storageGet(k) as Value, path ? `${path}.${k}` : k, depth + 1, seen);
+    }
+    return out;
+  }
+
+  private exportFunction(fn: JSObject): (...args: unknown[]) => unknown {
+    let w = this.exportedFns.get(fn);
+    if (w === undefined) {
+      const host = this.host;
+      w = (...args: unknown[]) => host.callGuest(fn, undefined, args);
+      this.exportedFns.set(fn, w);
+    }
+    return w;
+  }
+
+  /** A host error for a guest exception: guest name, message, guest-only stack, exported value. */
+  toSandboxError(run: Run, signal: ThrowSignal): SandboxError {
+    const v = signal.value;
+    let name = "";
+    let message: string;
+    let stack: string;
+    if (v instanceof JSObject) {
+      const n = dataProperty(v, "name");
+      const m = dataProperty(v, "message");
+      name = typeof n === "string" ? n : "Error";
+      message = typeof m === "string" ? m : "";
+      const frames = v instanceof ErrorObject ? formatFrames(v.frames) : "";
+      stack = `${message ? `${name}: ${message}` : name}${frames ? `\n${frames}` : ""}`;
+    } else {
+      message = typeof v === "symbol" ? v.toString() : String(v);
+      name = "";
+      stack = `Uncaught ${message}`;
+    }
+    let exported: unknown;
+    try {
+      exported = this.exportValue(run, v);
+    } catch {
+      exported = undefined;
+    }
+    const err = new SandboxError(name, message, stack, exported);
+    this.thrown.set(err, v);
+    return err;
+  }
+}
+
+/** A data property found along the prototype chain without running guest code. */
+function dataProperty(o: JSObject, key: string): Value {
+  for (let p: JSObject | null = o; p !== null; p = p.proto) {
+    const a = p.storageAttrs(key);
+    if (a < 0) continue;
+    if (a & ACCESSOR) return undefined;
+    return p.storageGet(key) as Value;
+  }
+  return undefined;
+}
+
+export { WEC };
