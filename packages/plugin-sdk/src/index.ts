@@ -1,11 +1,27 @@
 /**
- * A plugin id names a plugin in manifests, dependency lists, capability scopes, storage and
- * usage reports, so it must be safe in all of them: the rules of an unscoped npm package name
- * (lowercase, 1–214 characters, starting with a letter or digit, then letters, digits, `.`,
- * `_` or `-`). https://docs.npmjs.com/cli/configuring-npm/package-json#name
+ * @cove/plugin-sdk: what a Cove plugin author and a Cove host share — the manifest
+ * (`cove-plugin.json`): its schema, its types and its validation.
  */
-const PLUGIN_ID = /^[a-z0-9][a-z0-9._-]{0,213}$/;
 
-export function isValidPluginId(id: string): boolean {
-  return PLUGIN_ID.test(id);
-}
+export { ManifestInvalidError } from "./errors.js";
+export { MANIFEST_FILE, parseManifest } from "./manifest/parse-manifest.js";
+export { isValidPluginId, PLUGIN_ID_PATTERN } from "./manifest/patterns.js";
+export { formatProblems, type ManifestProblem } from "./manifest/problems.js";
+export { KNOWN_CAPABILITIES, manifestSchema } from "./manifest/schema.js";
+export type {
+  ActivationEvent,
+  Budget,
+  Budgets,
+  Capability,
+  CapabilityName,
+  CommandContribution,
+  KnownCapabilityName,
+  Manifest,
+  SettingContribution,
+  SettingValueSchema,
+} from "./manifest/types.js";
+export {
+  type ManifestValidation,
+  type ValidateManifestOptions,
+  validateManifest,
+} from "./manifest/validate-manifest.js";

@@ -1,16 +1,36 @@
 import { describe, expect, it } from "vitest";
-import { isValidPluginId } from "../src/index.js";
+import { isValidPluginId } from "../../src/index.js";
 
 describe("isValidPluginId", () => {
-  it("accepts lowercase ids made of letters, digits, dots, underscores and dashes", () => {
-    for (const id of ["word-count", "acme.formatter", "todo_finder2", "a", "x".repeat(214)]) {
-      expect(isValidPluginId(id)).toBe(true);
+  it("accepts publisher.name ids: lowercase dot-separated segments of letters, digits, - and _", () => {
+    for (const id of [
+      "acme.word-count",
+      "com.acme.formatter",
+      "acme.todo_finder2",
+      "a.b",
+      "3d.viewer",
+      `a.${"x".repeat(212)}`,
+    ]) {
+      expect(isValidPluginId(id), id).toBe(true);
     }
   });
 
-  it("rejects empty, overlong, uppercase, path-like and punctuation-led ids", () => {
-    for (const id of ["", "x".repeat(215), "WordCount", "../etc", "a/b", ".hidden", "-x", "a b"]) {
-      expect(isValidPluginId(id)).toBe(false);
+  it("rejects ids without a publisher, overlong, uppercase, path-like or punctuation-led", () => {
+    for (const id of [
+      "",
+      "word-count",
+      `a.${"x".repeat(213)}`,
+      "Acme.WordCount",
+      "../etc",
+      "acme/word-count",
+      ".acme.x",
+      "acme..x",
+      "acme.x.",
+      "acme.-x",
+      "acme.word count",
+      "acme.wörd",
+    ]) {
+      expect(isValidPluginId(id), id).toBe(false);
     }
   });
 });
