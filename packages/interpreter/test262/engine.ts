@@ -2,8 +2,13 @@
  * Runs one test in a fresh realm through interpreter internals (one Run per test, shared by the
  * harness files and the test, so the budget covers all of it) and reports what happened as an
  * Observation. Judging the observation against the test's expectations is outcome.ts's job.
+ *
+ * The test's own script is compiled before it runs, so a parse error is told apart from an
+ * error thrown while running, and a parse-phase negative test that parses is never run.
  */
-import { ResourceExhaustedError, SandboxSyntaxError } from "../src/errors.js";
+import { enableDynamicCode } from "../src/compile/eval.js";
+import { CompileError, compileScript, runScript } from "../src/compile/evaluate.js";
+import { ResourceExhaustedError } from "../src/errors.js";
 import { createRealm } from "../src/realm/create-realm.js";
 import type { Realm } from "../src/realm/realm.js";
 import { Account } from "../src/runtime/account.js";
@@ -11,60 +16,80 @@ import { Run, type RunLimits } from "../src/runtime/run.js";
 import { ThrowSignal } from "../src/runtime/throw.js";
 import { JSObject } from "../src/values/object.js";
 import type { Value } from "../src/values/value.js";
-import { type EvaluateScript, type HostContext, install262 } from "./host262.js";
+import { install262 } from "./host262.js";
 import type { Observation } from "./outcome.js";
 import type { Job } from "./protocol.js";
 
-export interface Engine {
-  evaluate: EvaluateScript;
+/**
+ * ScriptEvaluation of `text` in `realm`, within `run`'s budget. A realm other than the run's
+ * (one made by `$262.createRealm`) gets a nested run of its own, since a run executes in one realm.
+ */
+export function evaluateIn(run: Run, realm: Realm, text: string, filename: string): Value {
+  const script = compileScript(realm, text, filename);
+  if (realm === run.realm) return runScript(run, script, null);
+  const nested = new Run(realm, run.account, run.limits, run.policy, run.signal);
+  try {
+    return runScript(nested, script, null);
+  } finally {
+    nested.finish();
+  }
 }
 
-/** The outcome of evaluating one script: done, or a classified failure. */
-type Step = { ok: true } | { ok: false; observation: Observation };
+/**
+ * CompileError covers both parse errors and syntax the interpreter does not support yet; only
+ * the message tells them apart (see compile/unsupported.ts).
+ */
+export function isUnsupported(e: CompileError): boolean {
+  return / is not supported yet$/.test(e.message);
+}
+
+/** A realm as a test sees it: all intrinsics, with `eval` and `Function` enabled. */
+export function newRealm(): Realm {
+  const realm = createRealm();
+  enableDynamicCode(realm);
+  return realm;
+}
 
 export function runJob(
   job: Job,
-  engine: Engine,
   limits: RunLimits,
   readHarness: (file: string) => string,
 ): Observation {
-  const realm = createRealm();
-  const host: HostContext = { evaluate: engine.evaluate, printed: [] };
-  install262(realm, host);
+  const realm = newRealm();
+  const printed: string[] = [];
+  install262(realm, { newRealm, evaluate: evaluateIn, printed, isUnsupported });
   const run = new Run(realm, new Account({}), limits, { errors: "full", eval: true }, undefined);
   try {
     for (const file of job.harness) {
-      const step = evaluate(engine, run, realm, readHarness(file), `harness/${file}`, host);
-      if (!step.ok) {
-        const o = step.observation;
-        if (o.kind !== "threw") return o;
-        return { kind: "harness", file, name: o.name, message: o.message };
+      try {
+        evaluateIn(run, realm, readHarness(file), `harness/${file}`);
+      } catch (e) {
+        const o = observe(run, e, printed);
+        if (o.kind === "threw") return { kind: "harness", file, name: o.name, message: o.message };
+        if (o.kind === "internal" || o.kind === "unsupported") {
+          return { ...o, message: `${o.message} (in harness/${file})` };
+        }
+        return o;
       }
     }
     if (job.variant === "module") {
       return { kind: "internal", message: "module tests are not wired into the runner yet" };
     }
-    const step = evaluate(engine, run, realm, job.source, job.path, host);
-    if (!step.ok) return step.observation;
-    return { kind: "completed", printed: host.printed };
+    let script: ReturnType<typeof compileScript>;
+    try {
+      script = compileScript(realm, job.source, job.path);
+    } catch (e) {
+      return observe(run, e, printed);
+    }
+    if (job.negative?.phase === "parse") return { kind: "parsed" };
+    try {
+      runScript(run, script, null);
+    } catch (e) {
+      return observe(run, e, printed);
+    }
+    return { kind: "completed", printed };
   } finally {
     run.finish();
-  }
-}
-
-function evaluate(
-  engine: Engine,
-  run: Run,
-  realm: Realm,
-  source: string,
-  filename: string,
-  host: HostContext,
-): Step {
-  try {
-    engine.evaluate(run, realm, source, filename);
-    return { ok: true };
-  } catch (e) {
-    return { ok: false, observation: observe(run, e, host.printed) };
   }
 }
 
@@ -74,7 +99,8 @@ export function observe(run: Run, e: unknown, printed: string[]): Observation {
     const { name, message } = describeGuestValue(run, e.value);
     return { kind: "threw", phase: "runtime", name, message, printed };
   }
-  if (e instanceof SandboxSyntaxError) {
+  if (e instanceof CompileError) {
+    if (isUnsupported(e)) return { kind: "unsupported", message: e.message };
     return { kind: "threw", phase: "parse", name: "SyntaxError", message: e.message, printed };
   }
   if (e instanceof ResourceExhaustedError) {
@@ -100,7 +126,7 @@ export function observe(run: Run, e: unknown, printed: string[]): Observation {
  */
 export function describeGuestValue(run: Run, v: Value): { name: string; message: string } {
   if (!(v instanceof JSObject)) {
-    return { name: typeof v === "object" ? "null" : typeof v, message: primitiveText(v) };
+    return { name: v === null ? "null" : typeof v, message: primitiveText(v) };
   }
   let name = "<unknown>";
   let message = "";

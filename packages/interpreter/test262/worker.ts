@@ -6,8 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
-import { type Engine, runJob } from "./engine.js";
-import type { EvaluateScript } from "./host262.js";
+import { runJob } from "./engine.js";
 import type { Job, JobResult, WorkerConfig } from "./protocol.js";
 
 const config = workerData as WorkerConfig;
@@ -24,25 +23,9 @@ function readHarness(file: string): string {
   return text;
 }
 
-const engine: Engine = { evaluate: await loadEvaluate() };
-const limits = config.limits;
-
 port.on("message", (job: Job) => {
-  const observation = runJob(job, engine, limits, readHarness);
+  const observation = runJob(job, config.limits, readHarness);
   const result: JobResult = { seq: job.seq, observation };
   port.postMessage(result);
 });
 port.postMessage("ready");
-
-/**
- * The interpreter's script entry point. Loaded by a computed specifier while
- * src/compile/evaluate.ts is being written, so the runner type-checks without it.
- */
-async function loadEvaluate(): Promise<EvaluateScript> {
-  const specifier = "../src/compile/evaluate.js";
-  const mod = (await import(specifier)) as { evaluateScript?: EvaluateScript };
-  if (typeof mod.evaluateScript !== "function") {
-    throw new Error(`${specifier} does not export evaluateScript`);
-  }
-  return mod.evaluateScript;
-}
