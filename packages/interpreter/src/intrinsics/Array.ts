@@ -7,19 +7,30 @@ import {
   defineAccessors,
   defineGlobal,
   defineMethods,
-  makeConstructor,
   type MethodRow,
+  makeConstructor,
 } from "../realm/bootstrap.js";
 import type { Realm } from "../realm/realm.js";
 import { isCallable, isConstructor, toObject, toUint32 } from "../runtime/conversions.js";
-import { getMethod, getPrototypeFromConstructor, lengthOfArrayLike } from "../runtime/object-ops.js";
-import { DONE, getIteratorFromMethod, iteratorClose, iteratorStepValue } from "../runtime/iteration.js";
+import {
+  DONE,
+  getIteratorFromMethod,
+  iteratorClose,
+  iteratorStepValue,
+} from "../runtime/iteration.js";
+import {
+  getMethod,
+  getPrototypeFromConstructor,
+  lengthOfArrayLike,
+} from "../runtime/object-ops.js";
 import type { Run } from "../runtime/run.js";
 import { makeError, ThrowSignal, throwRangeError, throwTypeError } from "../runtime/throw.js";
 import { JSArray } from "../values/array.js";
 import type { NativeImpl } from "../values/function.js";
 import type { JSObject } from "../values/object.js";
 import type { Value } from "../values/value.js";
+import { installArrayIteratorPrototype } from "./ArrayIteratorPrototype.js";
+import { installArrayPrototype } from "./ArrayPrototype.js";
 import {
   arrayCreate,
   createElement,
@@ -29,8 +40,6 @@ import {
   MAX_SAFE_LENGTH,
   setLength,
 } from "./array-ops.js";
-import { installArrayIteratorPrototype } from "./ArrayIteratorPrototype.js";
-import { installArrayPrototype } from "./ArrayPrototype.js";
 
 /** https://tc39.es/ecma262/#sec-array */
 function arrayConstructor(realm: Realm): NativeImpl {

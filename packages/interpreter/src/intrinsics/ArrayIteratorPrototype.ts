@@ -12,8 +12,8 @@ import { throwTypeError } from "../runtime/throw.js";
 import type { NativeImpl } from "../values/function.js";
 import { JSObject } from "../values/object.js";
 import { CONFIGURABLE } from "../values/property.js";
-import { TypedArrayObject } from "../values/typed-array.js";
 import type { Shape } from "../values/shape.js";
+import { TypedArrayObject } from "../values/typed-array.js";
 import { arrayFromList, getElement } from "./array-ops.js";
 
 export type ArrayIterationKind = "key" | "value" | "key+value";
@@ -37,9 +37,18 @@ export class ArrayIterator extends JSObject {
 }
 
 /** https://tc39.es/ecma262/#sec-createarrayiterator */
-export function createArrayIterator(run: Run, array: JSObject, kind: ArrayIterationKind): ArrayIterator {
+export function createArrayIterator(
+  run: Run,
+  array: JSObject,
+  kind: ArrayIterationKind,
+): ArrayIterator {
   run.alloc(BYTES_OBJECT);
-  return new ArrayIterator(run.realm.emptyShape, run.realm.intrinsics.ArrayIteratorPrototype, array, kind);
+  return new ArrayIterator(
+    run.realm.emptyShape,
+    run.realm.intrinsics.ArrayIteratorPrototype,
+    array,
+    kind,
+  );
 }
 
 /** https://tc39.es/ecma262/#sec-%arrayiteratorprototype%.next */
@@ -68,7 +77,8 @@ function step(run: Run, it: ArrayIterator, a: JSObject): JSObject {
   const index = it.index;
   let len: number;
   if (a instanceof TypedArrayObject) {
-    if (a.detached) return throwTypeError(run, "Cannot iterate a typed array whose buffer is detached");
+    if (a.detached)
+      return throwTypeError(run, "Cannot iterate a typed array whose buffer is detached");
     len = a.arrayLength;
   } else {
     len = lengthOfArrayLike(run, a);

@@ -7,7 +7,13 @@
  */
 import { defineMethods, type MethodRow } from "../realm/bootstrap.js";
 import type { Realm } from "../realm/realm.js";
-import { isCallable, sameValueZero, toIntegerOrInfinity, toObject, toString } from "../runtime/conversions.js";
+import {
+  isCallable,
+  sameValueZero,
+  toIntegerOrInfinity,
+  toObject,
+  toString,
+} from "../runtime/conversions.js";
 import { call, invoke, lengthOfArrayLike } from "../runtime/object-ops.js";
 import type { Run } from "../runtime/run.js";
 import { makeError, ThrowSignal } from "../runtime/throw.js";
@@ -16,12 +22,12 @@ import type { NativeImpl } from "../values/function.js";
 import { JSObject } from "../values/object.js";
 import { CONFIGURABLE, WC } from "../values/property.js";
 import { HOLE, type Value } from "../values/value.js";
-import { getElement, hasElement, isPlainDense } from "./array-ops.js";
+import { createArrayIterator } from "./ArrayIteratorPrototype.js";
 import { copyingMethods } from "./ArrayPrototypeCopying.js";
 import { iterationMethods } from "./ArrayPrototypeIteration.js";
 import { mutationMethods } from "./ArrayPrototypeMutation.js";
 import { sortingMethods } from "./ArrayPrototypeSorting.js";
-import { createArrayIterator } from "./ArrayIteratorPrototype.js";
+import { getElement, hasElement, isPlainDense } from "./array-ops.js";
 import { StringBuilder } from "./string-ops.js";
 
 /** https://tc39.es/ecma262/#sec-array.prototype.at */
@@ -39,8 +45,7 @@ function searchStart(run: Run, fromIndex: Value, len: number): number {
   const n = toIntegerOrInfinity(run, fromIndex);
   if (n === Number.POSITIVE_INFINITY) return -1;
   if (n >= 0) return n;
-  const k = len + n;
-  return k < 0 ? 0 : k;
+  return Math.max(len + n, 0);
 }
 
 /** https://tc39.es/ecma262/#sec-array.prototype.includes */
@@ -160,7 +165,7 @@ const join: NativeImpl = (run, thisArg, args) => {
 };
 
 /** https://tc39.es/ecma262/#sec-array.prototype.tolocalestring (without ECMA-402). */
-const toLocaleString: NativeImpl = (run, thisArg) => {
+const toLocaleStringImpl: NativeImpl = (run, thisArg) => {
   const array = toObject(run, thisArg);
   const len = lengthOfArrayLike(run, array);
   return nested(run, array, () => {
@@ -186,13 +191,15 @@ const toStringImpl: NativeImpl = (run, thisArg) => {
 };
 
 /** https://tc39.es/ecma262/#sec-array.prototype.entries */
-const entries: NativeImpl = (run, thisArg) => createArrayIterator(run, toObject(run, thisArg), "key+value");
+const entries: NativeImpl = (run, thisArg) =>
+  createArrayIterator(run, toObject(run, thisArg), "key+value");
 
 /** https://tc39.es/ecma262/#sec-array.prototype.keys */
 const keys: NativeImpl = (run, thisArg) => createArrayIterator(run, toObject(run, thisArg), "key");
 
 /** https://tc39.es/ecma262/#sec-array.prototype.values */
-const values: NativeImpl = (run, thisArg) => createArrayIterator(run, toObject(run, thisArg), "value");
+const values: NativeImpl = (run, thisArg) =>
+  createArrayIterator(run, toObject(run, thisArg), "value");
 
 const ownMethods: readonly MethodRow[] = [
   ["at", at, 1],
@@ -202,7 +209,7 @@ const ownMethods: readonly MethodRow[] = [
   ["join", join, 1],
   ["keys", keys, 0],
   ["lastIndexOf", lastIndexOf, 1],
-  ["toLocaleString", toLocaleString, 0],
+  ["toLocaleString", toLocaleStringImpl, 0],
   ["toString", toStringImpl, 0],
   ["values", values, 0],
 ];

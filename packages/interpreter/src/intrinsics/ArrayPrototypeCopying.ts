@@ -7,8 +7,8 @@
  * and make the array at the end.
  */
 import type { MethodRow } from "../realm/bootstrap.js";
-import { BYTES_ELEMENT, BYTES_OBJECT } from "../runtime/costs.js";
 import { isCallable, toIntegerOrInfinity, toObject } from "../runtime/conversions.js";
+import { BYTES_ELEMENT, BYTES_OBJECT } from "../runtime/costs.js";
 import { lengthOfArrayLike } from "../runtime/object-ops.js";
 import type { Run } from "../runtime/run.js";
 import { makeError, ThrowSignal, throwRangeError, throwTypeError } from "../runtime/throw.js";
@@ -40,7 +40,8 @@ const concat: NativeImpl = (run, thisArg, args) => {
     if (isConcatSpreadable(run, e)) {
       const eo = e as JSObject;
       const len = lengthOfArrayLike(run, eo);
-      if (n + len > MAX_SAFE_LENGTH) throwTypeError(run, "Array.prototype.concat: result is too long");
+      if (n + len > MAX_SAFE_LENGTH)
+        throwTypeError(run, "Array.prototype.concat: result is too long");
       for (let k = 0; k < len; k++, n++) {
         run.charge(1);
         if (hasElement(run, eo, k)) createElement(run, a, n, getElement(run, eo, k));
@@ -101,7 +102,8 @@ function flattenIntoArray(
       run.alloc(BYTES_OBJECT);
       stack.push({ source: element as JSObject, len: elementLen, index: 0, depth: newDepth });
     } else {
-      if (targetIndex >= MAX_SAFE_LENGTH) throwTypeError(run, "Array.prototype.flat: result is too long");
+      if (targetIndex >= MAX_SAFE_LENGTH)
+        throwTypeError(run, "Array.prototype.flat: result is too long");
       createElement(run, target, targetIndex, element);
       targetIndex++;
     }
@@ -128,7 +130,8 @@ const flatMap: NativeImpl = (run, thisArg, args) => {
   const o = toObject(run, thisArg);
   const sourceLen = lengthOfArrayLike(run, o);
   const mapper = args[0];
-  if (!isCallable(mapper)) return throwTypeError(run, "Array.prototype.flatMap: mapper is not a function");
+  if (!isCallable(mapper))
+    return throwTypeError(run, "Array.prototype.flatMap: mapper is not a function");
   const a = arraySpeciesCreate(run, o, 0);
   flattenIntoArray(run, a, o, sourceLen, 1, mapper, args[1]);
   return a;
@@ -184,7 +187,8 @@ const toSpliced: NativeImpl = (run, thisArg, args) => {
     actualSkipCount = Math.min(Math.max(sc, 0), len - actualStart);
   }
   const newLen = len + insertCount - actualSkipCount;
-  if (newLen > MAX_SAFE_LENGTH) throwTypeError(run, "Array.prototype.toSpliced: result is too long");
+  if (newLen > MAX_SAFE_LENGTH)
+    throwTypeError(run, "Array.prototype.toSpliced: result is too long");
   if (newLen > MAX_ARRAY_LENGTH) throwRangeError(run, "Invalid array length");
   const list: Value[] = [];
   let i = 0;
@@ -201,7 +205,8 @@ const withImpl: NativeImpl = (run, thisArg, args) => {
   const len = lengthOfArrayLike(run, o);
   const rel = toIntegerOrInfinity(run, args[0]);
   const actualIndex = rel >= 0 ? rel : len + rel;
-  if (actualIndex >= len || actualIndex < 0) throwRangeError(run, "Array.prototype.with: index out of range");
+  if (actualIndex >= len || actualIndex < 0)
+    throwRangeError(run, "Array.prototype.with: index out of range");
   if (len > MAX_ARRAY_LENGTH) throwRangeError(run, "Invalid array length");
   const value = args[1];
   const list: Value[] = [];

@@ -21,7 +21,8 @@ import { arraySpeciesCreate, createElement, getElement, hasElement } from "./arr
 function prelude(run: Run, thisArg: Value, cb: Value, name: string): [JSObject, number, JSObject] {
   const o = toObject(run, thisArg);
   const len = lengthOfArrayLike(run, o);
-  if (!isCallable(cb)) return throwTypeError(run, `Array.prototype.${name}: callback is not a function`);
+  if (!isCallable(cb))
+    return throwTypeError(run, `Array.prototype.${name}: callback is not a function`);
   return [o, len, cb];
 }
 
@@ -119,7 +120,8 @@ function findViaPredicate(
 }
 
 /** https://tc39.es/ecma262/#sec-array.prototype.find */
-const find: NativeImpl = (run, thisArg, args) => findViaPredicate(run, thisArg, args, true, "find")[1];
+const find: NativeImpl = (run, thisArg, args) =>
+  findViaPredicate(run, thisArg, args, true, "find")[1];
 
 /** https://tc39.es/ecma262/#sec-array.prototype.findindex */
 const findIndex: NativeImpl = (run, thisArg, args) =>

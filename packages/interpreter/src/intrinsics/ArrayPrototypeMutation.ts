@@ -8,8 +8,8 @@
  * since no guest code could run or observe the intermediate steps.
  */
 import type { MethodRow } from "../realm/bootstrap.js";
-import { BYTES_ELEMENT } from "../runtime/costs.js";
 import { toIntegerOrInfinity, toObject } from "../runtime/conversions.js";
+import { BYTES_ELEMENT } from "../runtime/costs.js";
 import { lengthOfArrayLike } from "../runtime/object-ops.js";
 import type { Run } from "../runtime/run.js";
 import { throwTypeError } from "../runtime/throw.js";
@@ -119,7 +119,8 @@ const push: NativeImpl = (run, thisArg, args) => {
   const o = toObject(run, thisArg);
   let len = lengthOfArrayLike(run, o);
   const argCount = args.length;
-  if (len + argCount > MAX_SAFE_LENGTH) throwTypeError(run, "Array.prototype.push: result is too long");
+  if (len + argCount > MAX_SAFE_LENGTH)
+    throwTypeError(run, "Array.prototype.push: result is too long");
   run.charge(argCount);
   if (fastArray(o, len)) {
     run.alloc(argCount * BYTES_ELEMENT);
@@ -188,7 +189,8 @@ const unshift: NativeImpl = (run, thisArg, args) => {
   const len = lengthOfArrayLike(run, o);
   const argCount = args.length;
   if (argCount > 0) {
-    if (len + argCount > MAX_SAFE_LENGTH) throwTypeError(run, "Array.prototype.unshift: result is too long");
+    if (len + argCount > MAX_SAFE_LENGTH)
+      throwTypeError(run, "Array.prototype.unshift: result is too long");
     if (fastArray(o, len)) {
       run.charge(len + argCount);
       run.alloc(argCount * BYTES_ELEMENT);

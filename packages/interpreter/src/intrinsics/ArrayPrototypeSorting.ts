@@ -5,8 +5,8 @@
  * comparator called as guest code, or the default string order — and written back.
  */
 import type { MethodRow } from "../realm/bootstrap.js";
-import { BYTES_ELEMENT, charFuel, stringBytes } from "../runtime/costs.js";
 import { isCallable, toNumber, toObject, toString } from "../runtime/conversions.js";
+import { BYTES_ELEMENT, charFuel, stringBytes } from "../runtime/costs.js";
 import { lengthOfArrayLike } from "../runtime/object-ops.js";
 import type { Run } from "../runtime/run.js";
 import { throwRangeError, throwTypeError } from "../runtime/throw.js";
@@ -35,7 +35,7 @@ function makeSortCompare(run: Run, comparefn: JSObject | undefined): Compare {
     if (y === undefined) return -1;
     if (comparefn !== undefined) {
       const v = toNumber(run, comparefn.call(run, undefined, [x, y]));
-      return v !== v ? 0 : v;
+      return Number.isNaN(v) ? 0 : v;
     }
     const xs = toString(run, x);
     const ys = toString(run, y);
@@ -167,7 +167,10 @@ function sortIndexedProperties(
 
 function checkComparator(run: Run, comparefn: Value, name: string): JSObject | undefined {
   if (comparefn !== undefined && !isCallable(comparefn)) {
-    return throwTypeError(run, `Array.prototype.${name}: the comparison function must be either a function or undefined`);
+    return throwTypeError(
+      run,
+      `Array.prototype.${name}: the comparison function must be either a function or undefined`,
+    );
   }
   return comparefn;
 }

@@ -9,8 +9,8 @@ import {
   makeConstructor,
 } from "../realm/bootstrap.js";
 import type { Realm } from "../realm/realm.js";
-import { BYTES_OBJECT } from "../runtime/costs.js";
 import { isCallable } from "../runtime/conversions.js";
+import { BYTES_OBJECT } from "../runtime/costs.js";
 import { DONE, getIterator, iteratorClose, iteratorStepValue } from "../runtime/iteration.js";
 import { describe, getPrototypeFromConstructor } from "../runtime/object-ops.js";
 import type { Run } from "../runtime/run.js";
@@ -28,14 +28,21 @@ import { mapPrototypeAccessors, mapPrototypeMethods } from "./MapPrototype.js";
  * https://tc39.es/ecma262/#sec-add-entries-from-iterable: calls `adder` on `target` with the
  * "0" and "1" properties of each entry the iterable yields (Map and WeakMap constructors).
  */
-export function addEntriesFromIterable(run: Run, target: JSObject, iterable: Value, adder: JSObject): JSObject {
+export function addEntriesFromIterable(
+  run: Run,
+  target: JSObject,
+  iterable: Value,
+  adder: JSObject,
+): JSObject {
   const rec = getIterator(run, iterable);
   for (;;) {
     const next = iteratorStepValue(run, rec);
     if (next === DONE) return target;
     run.charge(1);
     if (!(next instanceof JSObject)) {
-      const error = new ThrowSignal(makeError(run, "TypeError", `Iterator value ${describe(next)} is not an entry object`));
+      const error = new ThrowSignal(
+        makeError(run, "TypeError", `Iterator value ${describe(next)} is not an entry object`),
+      );
       iteratorClose(run, rec, true);
       throw error;
     }

@@ -4,8 +4,8 @@
  * during iteration (see values/ordered-table.ts).
  */
 import type { AccessorRow, MethodRow } from "../realm/bootstrap.js";
-import { BYTES_ELEMENT, BYTES_PROPERTY } from "../runtime/costs.js";
 import { isCallable } from "../runtime/conversions.js";
+import { BYTES_ELEMENT, BYTES_PROPERTY } from "../runtime/costs.js";
 import type { Run } from "../runtime/run.js";
 import { throwTypeError } from "../runtime/throw.js";
 import type { NativeImpl } from "../values/function.js";
@@ -39,13 +39,15 @@ const deleteImpl: NativeImpl = (run, thisArg, args) => {
 };
 
 /** https://tc39.es/ecma262/#sec-map.prototype.entries */
-const entries: NativeImpl = (run, thisArg) => createMapIterator(run, thisMap(run, thisArg, "entries"), "key+value");
+const entries: NativeImpl = (run, thisArg) =>
+  createMapIterator(run, thisMap(run, thisArg, "entries"), "key+value");
 
 /** https://tc39.es/ecma262/#sec-map.prototype.foreach */
 const forEach: NativeImpl = (run, thisArg, args) => {
   const m = thisMap(run, thisArg, "forEach");
   const cb = args[0];
-  if (!isCallable(cb)) return throwTypeError(run, "Map.prototype.forEach: callback is not a function");
+  if (!isCallable(cb))
+    return throwTypeError(run, "Map.prototype.forEach: callback is not a function");
   const t = args[1];
   const cursor = new Cursor(m.data);
   for (;;) {
@@ -64,7 +66,8 @@ const get: NativeImpl = (run, thisArg, args) => thisMap(run, thisArg, "get").dat
 const has: NativeImpl = (run, thisArg, args) => thisMap(run, thisArg, "has").data.has(args[0]);
 
 /** https://tc39.es/ecma262/#sec-map.prototype.keys */
-const keys: NativeImpl = (run, thisArg) => createMapIterator(run, thisMap(run, thisArg, "keys"), "key");
+const keys: NativeImpl = (run, thisArg) =>
+  createMapIterator(run, thisMap(run, thisArg, "keys"), "key");
 
 /** https://tc39.es/ecma262/#sec-map.prototype.set */
 const set: NativeImpl = (run, thisArg, args) => {
@@ -79,7 +82,8 @@ const set: NativeImpl = (run, thisArg, args) => {
 const size: NativeImpl = (run, thisArg) => thisMap(run, thisArg, "size").data.size;
 
 /** https://tc39.es/ecma262/#sec-map.prototype.values */
-const values: NativeImpl = (run, thisArg) => createMapIterator(run, thisMap(run, thisArg, "values"), "value");
+const values: NativeImpl = (run, thisArg) =>
+  createMapIterator(run, thisMap(run, thisArg, "values"), "value");
 
 export const mapPrototypeMethods: readonly MethodRow[] = [
   ["clear", clear, 0],

@@ -9,8 +9,8 @@ import {
   makeConstructor,
 } from "../realm/bootstrap.js";
 import type { Realm } from "../realm/realm.js";
-import { BYTES_OBJECT } from "../runtime/costs.js";
 import { isCallable } from "../runtime/conversions.js";
+import { BYTES_OBJECT } from "../runtime/costs.js";
 import { DONE, getIterator, iteratorClose, iteratorStepValue } from "../runtime/iteration.js";
 import { getPrototypeFromConstructor } from "../runtime/object-ops.js";
 import { ThrowSignal, throwTypeError } from "../runtime/throw.js";

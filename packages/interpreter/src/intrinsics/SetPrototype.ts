@@ -4,8 +4,8 @@
  * during iteration (see values/ordered-table.ts).
  */
 import type { AccessorRow, MethodRow } from "../realm/bootstrap.js";
-import { BYTES_ELEMENT, BYTES_PROPERTY } from "../runtime/costs.js";
 import { isCallable } from "../runtime/conversions.js";
+import { BYTES_ELEMENT, BYTES_PROPERTY } from "../runtime/costs.js";
 import type { Run } from "../runtime/run.js";
 import { throwTypeError } from "../runtime/throw.js";
 import type { NativeImpl } from "../values/function.js";
@@ -48,13 +48,15 @@ const deleteImpl: NativeImpl = (run, thisArg, args) => {
 };
 
 /** https://tc39.es/ecma262/#sec-set.prototype.entries */
-const entries: NativeImpl = (run, thisArg) => createSetIterator(run, thisSet(run, thisArg, "entries"), "key+value");
+const entries: NativeImpl = (run, thisArg) =>
+  createSetIterator(run, thisSet(run, thisArg, "entries"), "key+value");
 
 /** https://tc39.es/ecma262/#sec-set.prototype.foreach */
 const forEach: NativeImpl = (run, thisArg, args) => {
   const s = thisSet(run, thisArg, "forEach");
   const cb = args[0];
-  if (!isCallable(cb)) return throwTypeError(run, "Set.prototype.forEach: callback is not a function");
+  if (!isCallable(cb))
+    return throwTypeError(run, "Set.prototype.forEach: callback is not a function");
   const t = args[1];
   const cursor = new Cursor(s.data);
   for (;;) {
@@ -73,7 +75,8 @@ const has: NativeImpl = (run, thisArg, args) => thisSet(run, thisArg, "has").dat
 const size: NativeImpl = (run, thisArg) => thisSet(run, thisArg, "size").data.size;
 
 /** https://tc39.es/ecma262/#sec-set.prototype.values (also Set.prototype.keys) */
-const values: NativeImpl = (run, thisArg) => createSetIterator(run, thisSet(run, thisArg, "values"), "value");
+const values: NativeImpl = (run, thisArg) =>
+  createSetIterator(run, thisSet(run, thisArg, "values"), "value");
 
 export const setPrototypeMethods: readonly MethodRow[] = [
   ["add", add, 1],

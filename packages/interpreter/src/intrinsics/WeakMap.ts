@@ -6,12 +6,12 @@
 import {
   defineGlobal,
   defineMethods,
-  makeConstructor,
   type MethodRow,
+  makeConstructor,
 } from "../realm/bootstrap.js";
 import type { Realm } from "../realm/realm.js";
-import { BYTES_ELEMENT, BYTES_OBJECT, BYTES_PROPERTY } from "../runtime/costs.js";
 import { isCallable } from "../runtime/conversions.js";
+import { BYTES_ELEMENT, BYTES_OBJECT, BYTES_PROPERTY } from "../runtime/costs.js";
 import { describe, getPrototypeFromConstructor } from "../runtime/object-ops.js";
 import type { Run } from "../runtime/run.js";
 import { throwTypeError } from "../runtime/throw.js";

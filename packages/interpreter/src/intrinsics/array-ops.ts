@@ -4,9 +4,14 @@
  * the array methods use: each helper takes the dense fast path only where it is observably
  * equivalent to the internal-method call it replaces, and falls back to that call otherwise.
  */
-import { BYTES_ELEMENT, BYTES_OBJECT, BYTES_PROPERTY } from "../runtime/costs.js";
+
 import { isConstructor, toBoolean } from "../runtime/conversions.js";
-import { createDataPropertyOrThrow, deletePropertyOrThrow, setOrThrow } from "../runtime/object-ops.js";
+import { BYTES_ELEMENT, BYTES_OBJECT, BYTES_PROPERTY } from "../runtime/costs.js";
+import {
+  createDataPropertyOrThrow,
+  deletePropertyOrThrow,
+  setOrThrow,
+} from "../runtime/object-ops.js";
 import type { Run } from "../runtime/run.js";
 import { throwRangeError, throwTypeError } from "../runtime/throw.js";
 import { JSArray } from "../values/array.js";
@@ -72,7 +77,12 @@ export function arrayFromList(run: Run, list: (Value | typeof HOLE)[], charged =
 }
 
 /** https://tc39.es/ecma262/#sec-arrayspeciescreate */
-export function arraySpeciesCreate(run: Run, original: JSObject, length: number, dense?: boolean): JSObject {
+export function arraySpeciesCreate(
+  run: Run,
+  original: JSObject,
+  length: number,
+  dense?: boolean,
+): JSObject {
   // 1–2. Not an array: a plain Array.
   if (!isArray(run, original)) return arrayCreate(run, length, undefined, dense);
   // 3. C = Get(originalArray, "constructor").
@@ -80,7 +90,8 @@ export function arraySpeciesCreate(run: Run, original: JSObject, length: number,
   // 4. A constructor of another realm's %Array% counts as undefined.
   if (isConstructor(c)) {
     const realmC = (c as { realm?: { intrinsics: { Array: JSObject } } }).realm;
-    if (realmC !== undefined && realmC !== run.realm && c === realmC.intrinsics.Array) c = undefined;
+    if (realmC !== undefined && realmC !== run.realm && c === realmC.intrinsics.Array)
+      c = undefined;
   }
   // 5. C = C[@@species], null counting as undefined.
   if (c instanceof JSObject) {
@@ -90,7 +101,8 @@ export function arraySpeciesCreate(run: Run, original: JSObject, length: number,
   // 6. undefined: a plain Array.
   if (c === undefined) return arrayCreate(run, length, undefined, dense);
   // 7. Not a constructor.
-  if (!isConstructor(c)) return throwTypeError(run, "object.constructor[Symbol.species] is not a constructor");
+  if (!isConstructor(c))
+    return throwTypeError(run, "object.constructor[Symbol.species] is not a constructor");
   // 8. Construct(C, « 𝔽(length) »).
   return c.construct(run, [length], c);
 }

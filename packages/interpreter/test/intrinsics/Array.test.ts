@@ -18,33 +18,33 @@ describe("Array constructor", () => {
   });
 
   it("builds arrays with and without new", () => {
-    expect(run(`[show(Array()), show(new Array()), show(Array(3)), show(new Array(1, 2)), show(Array("3")), show(new Array(undefined))]`)).toEqual([
-      [],
-      [],
-      ["<hole>", "<hole>", "<hole>"],
-      [1, 2],
-      ["3"],
-      [undefined],
+    expect(
+      run(
+        `[show(Array()), show(new Array()), show(Array(3)), show(new Array(1, 2)), show(Array("3")), show(new Array(undefined))]`,
+      ),
+    ).toEqual([[], [], ["<hole>", "<hole>", "<hole>"], [1, 2], ["3"], [undefined]]);
+    expect(run(`var a = new Array(5); [a.length, 0 in a, Object.keys(a).length]`)).toEqual([
+      5,
+      false,
+      0,
     ]);
-    expect(run(`var a = new Array(5); [a.length, 0 in a, Object.keys(a).length]`)).toEqual([5, false, 0]);
   });
 
   it("rejects invalid lengths with RangeError", () => {
-    expect(run(`[thrown(() => new Array(-1)), thrown(() => Array(1.5)), thrown(() => new Array(2 ** 32)), thrown(() => Array(NaN)), thrown(() => new Array(Infinity))]`)).toEqual([
-      "RangeError",
-      "RangeError",
-      "RangeError",
-      "RangeError",
-      "RangeError",
-    ]);
+    expect(
+      run(
+        `[thrown(() => new Array(-1)), thrown(() => Array(1.5)), thrown(() => new Array(2 ** 32)), thrown(() => Array(NaN)), thrown(() => new Array(Infinity))]`,
+      ),
+    ).toEqual(["RangeError", "RangeError", "RangeError", "RangeError", "RangeError"]);
   });
 
   it("a huge length does not allocate", () => {
-    expect(run(`var a = new Array(2 ** 32 - 1); a[5] = 1; [a.length, a[5], Object.keys(a).join()]`, tinyMemory)).toEqual([
-      4294967295,
-      1,
-      "5",
-    ]);
+    expect(
+      run(
+        `var a = new Array(2 ** 32 - 1); a[5] = 1; [a.length, a[5], Object.keys(a).join()]`,
+        tinyMemory,
+      ),
+    ).toEqual([4294967295, 1, "5"]);
   });
 
   it("filling a huge array runs out of budget instead of memory", () => {
@@ -59,21 +59,24 @@ describe("Array constructor", () => {
         var b = a.map((x) => x * 2);
         [a instanceof A, Array.isArray(a), a.length, a.sum(), b instanceof A, b.sum(), A.from([1]) instanceof A, A.of(1, 2).length, a.filter(Boolean) instanceof A]`),
     ).toEqual([true, true, 3, 6, true, 12, true, 2, true]);
-    expect(run(`function F() {} F.prototype = Array.prototype; var o = Reflect.construct(Array, [2], F); [Array.isArray(o), o.length]`)).toEqual([
-      true,
-      2,
-    ]);
-    expect(run(`function F() {} F.prototype = null; Object.getPrototypeOf(Reflect.construct(Array, [], F)) === Array.prototype`)).toBe(true);
+    expect(
+      run(
+        `function F() {} F.prototype = Array.prototype; var o = Reflect.construct(Array, [2], F); [Array.isArray(o), o.length]`,
+      ),
+    ).toEqual([true, 2]);
+    expect(
+      run(
+        `function F() {} F.prototype = null; Object.getPrototypeOf(Reflect.construct(Array, [], F)) === Array.prototype`,
+      ),
+    ).toBe(true);
   });
 
   it("Symbol.species getter", () => {
-    expect(run(`var d = Object.getOwnPropertyDescriptor(Array, Symbol.species); [Array[Symbol.species] === Array, d.get.name, typeof d.set, d.configurable, d.enumerable]`)).toEqual([
-      true,
-      "get [Symbol.species]",
-      "undefined",
-      true,
-      false,
-    ]);
+    expect(
+      run(
+        `var d = Object.getOwnPropertyDescriptor(Array, Symbol.species); [Array[Symbol.species] === Array, d.get.name, typeof d.set, d.configurable, d.enumerable]`,
+      ),
+    ).toEqual([true, "get [Symbol.species]", "undefined", true, false]);
   });
 });
 
@@ -89,7 +92,11 @@ describe("Array.isArray", () => {
 
 describe("Array.from", () => {
   it("iterables, with mapFn and thisArg", () => {
-    expect(run(`[show(Array.from("abc")), show(Array.from(new Set([1, 2, 2]))), show(Array.from([1, 2], function (x, i) { return x * this.m + i; }, { m: 10 }))]`)).toEqual([
+    expect(
+      run(
+        `[show(Array.from("abc")), show(Array.from(new Set([1, 2, 2]))), show(Array.from([1, 2], function (x, i) { return x * this.m + i; }, { m: 10 }))]`,
+      ),
+    ).toEqual([
       ["a", "b", "c"],
       [1, 2],
       [10, 21],
@@ -100,10 +107,11 @@ describe("Array.from", () => {
   });
 
   it("checks mapFn before reading items", () => {
-    expect(run(`var log = []; var items = { get [Symbol.iterator]() { log.push("iter"); } }; [thrown(() => Array.from(items, 1)), log.length]`)).toEqual([
-      "TypeError",
-      0,
-    ]);
+    expect(
+      run(
+        `var log = []; var items = { get [Symbol.iterator]() { log.push("iter"); } }; [thrown(() => Array.from(items, 1)), log.length]`,
+      ),
+    ).toEqual(["TypeError", 0]);
     expect(run(`thrown(() => Array.from(null))`)).toBe("TypeError");
   });
 
@@ -115,14 +123,20 @@ describe("Array.from", () => {
   });
 
   it("uses this as the constructor when it is one", () => {
-    expect(run(`function C() { this.args = arguments.length; } var o = Array.from.call(C, { length: 2, 0: "a", 1: "b" }); [o instanceof C, o.length, o[1], o.args]`)).toEqual([
+    expect(
+      run(
+        `function C() { this.args = arguments.length; } var o = Array.from.call(C, { length: 2, 0: "a", 1: "b" }); [o instanceof C, o.length, o[1], o.args]`,
+      ),
+    ).toEqual([true, 2, "b", 1]);
+    expect(run(`var o = Array.from.call({}, [1, 2]); [Array.isArray(o), o.length]`)).toEqual([
       true,
       2,
-      "b",
-      1,
     ]);
-    expect(run(`var o = Array.from.call({}, [1, 2]); [Array.isArray(o), o.length]`)).toEqual([true, 2]);
-    expect(run(`function C() { Object.defineProperty(this, "0", { value: 0 }); } thrown(() => Array.from.call(C, [1]))`)).toBe("TypeError");
+    expect(
+      run(
+        `function C() { Object.defineProperty(this, "0", { value: 0 }); } thrown(() => Array.from.call(C, [1]))`,
+      ),
+    ).toBe("TypeError");
   });
 
   it("a huge array-like is metered", () => {
@@ -132,7 +146,13 @@ describe("Array.from", () => {
 
 describe("Array.of", () => {
   it("creates arrays from arguments", () => {
-    expect(run(`[show(Array.of()), show(Array.of(7)), show(Array.of(1, "a", undefined))]`)).toEqual([[], [7], [1, "a", undefined]]);
-    expect(run(`function C(n) { this.n = n; } var o = Array.of.call(C, 1, 2); [o instanceof C, o.n, o.length, o[0]]`)).toEqual([true, 2, 2, 1]);
+    expect(run(`[show(Array.of()), show(Array.of(7)), show(Array.of(1, "a", undefined))]`)).toEqual(
+      [[], [7], [1, "a", undefined]],
+    );
+    expect(
+      run(
+        `function C(n) { this.n = n; } var o = Array.of.call(C, 1, 2); [o instanceof C, o.n, o.length, o[0]]`,
+      ),
+    ).toEqual([true, 2, 2, 1]);
   });
 });

@@ -28,7 +28,9 @@ describe("Map", () => {
 
   it("requires new and brand-checks receivers", () => {
     expect(
-      run(`[thrown(() => Map()), thrown(() => Map.prototype.get.call({}, 1)), thrown(() => Map.prototype.set.call(new Set(), 1, 1)), thrown(() => Object.getOwnPropertyDescriptor(Map.prototype, "size").get.call(new WeakMap())), thrown(() => Map.prototype.has.call(Map.prototype, 1))]`),
+      run(
+        `[thrown(() => Map()), thrown(() => Map.prototype.get.call({}, 1)), thrown(() => Map.prototype.set.call(new Set(), 1, 1)), thrown(() => Object.getOwnPropertyDescriptor(Map.prototype, "size").get.call(new WeakMap())), thrown(() => Map.prototype.has.call(Map.prototype, 1))]`,
+      ),
     ).toEqual(["TypeError", "TypeError", "TypeError", "TypeError", "TypeError"]);
   });
 
@@ -36,11 +38,29 @@ describe("Map", () => {
     expect(
       run(`var m = new Map(); var o = {}; m.set(NaN, "nan").set(-0, "zero").set(o, "obj").set("1", "str").set(1, "num");
         [m.get(NaN), m.get(0), m.get(+0), Object.is([...m.keys()][1], 0), m.get(o), m.get({}), m.get("1"), m.get(1), m.size, m.has(-0), m.delete(0), m.has(0), m.size]`),
-    ).toEqual(["nan", "zero", "zero", true, "obj", undefined, "str", "num", 5, true, true, false, 4]);
+    ).toEqual([
+      "nan",
+      "zero",
+      "zero",
+      true,
+      "obj",
+      undefined,
+      "str",
+      "num",
+      5,
+      true,
+      true,
+      false,
+      4,
+    ]);
   });
 
   it("keeps insertion order; re-setting keeps the position", () => {
-    expect(run(`var m = new Map([["a", 1], ["b", 2], ["c", 3]]); m.set("a", 9); m.delete("b"); m.set("b", 4); [...m].map((e) => e.join(":")).join()`)).toBe("a:9,c:3,b:4");
+    expect(
+      run(
+        `var m = new Map([["a", 1], ["b", 2], ["c", 3]]); m.set("a", 9); m.delete("b"); m.set("b", 4); [...m].map((e) => e.join(":")).join()`,
+      ),
+    ).toBe("a:9,c:3,b:4");
   });
 
   it("the constructor calls this.set per entry, looked up once", () => {
@@ -48,11 +68,11 @@ describe("Map", () => {
       run(`var calls = 0; class M extends Map { set(k, v) { calls++; return super.set(k, v * 2); } } var m = new M([[1, 1], [2, 2]]);
         [calls, m.get(2), m instanceof M, Object.getPrototypeOf(m) === M.prototype]`),
     ).toEqual([2, 4, true, true]);
-    expect(run(`var orig = Map.prototype.set; Map.prototype.set = 1; var r = [thrown(() => new Map([])), thrown(() => new Map()), thrown(() => new Map(null))]; Map.prototype.set = orig; r`)).toEqual([
-      "TypeError",
-      "none",
-      "none",
-    ]);
+    expect(
+      run(
+        `var orig = Map.prototype.set; Map.prototype.set = 1; var r = [thrown(() => new Map([])), thrown(() => new Map()), thrown(() => new Map(null))]; Map.prototype.set = orig; r`,
+      ),
+    ).toEqual(["TypeError", "none", "none"]);
   });
 
   it("the constructor rejects non-object entries and closes the iterator", () => {
@@ -89,9 +109,11 @@ describe("Map", () => {
   });
 
   it("deleting and re-adding while iterating visits the re-added entry again", () => {
-    expect(run(`var m = new Map([[1, 1], [2, 2]]); var seen = []; for (var [k] of m) { seen.push(k); if (seen.length < 4) { m.delete(k); m.set(k, 0); } } seen.join()`)).toBe(
-      "1,2,1,2,1",
-    );
+    expect(
+      run(
+        `var m = new Map([[1, 1], [2, 2]]); var seen = []; for (var [k] of m) { seen.push(k); if (seen.length < 4) { m.delete(k); m.set(k, 0); } } seen.join()`,
+      ),
+    ).toBe("1,2,1,2,1");
   });
 
   it("iterator objects", () => {
@@ -103,6 +125,8 @@ describe("Map", () => {
   });
 
   it("growth is metered", () => {
-    expect(() => run(`var m = new Map(); for (var i = 0; ; i++) m.set(i, i);`, tinyMemory)).toThrow(/memory/);
+    expect(() => run(`var m = new Map(); for (var i = 0; ; i++) m.set(i, i);`, tinyMemory)).toThrow(
+      /memory/,
+    );
   });
 });

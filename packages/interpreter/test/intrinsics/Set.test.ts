@@ -24,32 +24,27 @@ describe("Set", () => {
   });
 
   it("requires new and brand-checks receivers", () => {
-    expect(run(`[thrown(() => Set()), thrown(() => Set.prototype.add.call(new Map(), 1)), thrown(() => Set.prototype.has.call([], 1)), thrown(() => new Set().values().next.call(new Map().keys()))]`)).toEqual([
-      "TypeError",
-      "TypeError",
-      "TypeError",
-      "TypeError",
-    ]);
+    expect(
+      run(
+        `[thrown(() => Set()), thrown(() => Set.prototype.add.call(new Map(), 1)), thrown(() => Set.prototype.has.call([], 1)), thrown(() => new Set().values().next.call(new Map().keys()))]`,
+      ),
+    ).toEqual(["TypeError", "TypeError", "TypeError", "TypeError"]);
   });
 
   it("stores by SameValueZero, -0 as +0", () => {
-    expect(run(`var s = new Set([NaN, NaN, 0, -0, "0", 1]); [s.size, s.has(NaN), s.has(-0), Object.is([...s][1], 0), s.delete(-0), s.has(0), s.add(2) === s]`)).toEqual([
-      4,
-      true,
-      true,
-      true,
-      true,
-      false,
-      true,
-    ]);
+    expect(
+      run(
+        `var s = new Set([NaN, NaN, 0, -0, "0", 1]); [s.size, s.has(NaN), s.has(-0), Object.is([...s][1], 0), s.delete(-0), s.has(0), s.add(2) === s]`,
+      ),
+    ).toEqual([4, true, true, true, true, false, true]);
   });
 
   it("the constructor calls this.add per value and closes the iterator on error", () => {
-    expect(run(`var seen = []; class S extends Set { add(v) { seen.push(v); return super.add(v); } } var s = new S("aba"); [seen.join(), s.size, s instanceof S]`)).toEqual([
-      "a,b,a",
-      2,
-      true,
-    ]);
+    expect(
+      run(
+        `var seen = []; class S extends Set { add(v) { seen.push(v); return super.add(v); } } var s = new S("aba"); [seen.join(), s.size, s instanceof S]`,
+      ),
+    ).toEqual(["a,b,a", 2, true]);
     expect(
       run(`var closed = 0; var it = { [Symbol.iterator]() { return { next() { return { value: 1, done: false }; }, return() { closed++; return {}; } }; } };
         var orig = Set.prototype.add; Set.prototype.add = function () { throw new RangeError(); };
@@ -59,7 +54,9 @@ describe("Set", () => {
 
   it("forEach passes (value, value, set) and visits values added during iteration", () => {
     expect(
-      run(`var s = new Set([1, 2]); var seen = []; s.forEach(function (v, k, set) { seen.push(v + "/" + k + "/" + (set === s) + this.x); if (v === 1) { s.delete(2); s.add(3); } }, { x: "!" }); seen.join()`),
+      run(
+        `var s = new Set([1, 2]); var seen = []; s.forEach(function (v, k, set) { seen.push(v + "/" + k + "/" + (set === s) + this.x); if (v === 1) { s.delete(2); s.add(3); } }, { x: "!" }); seen.join()`,
+      ),
     ).toBe("1/1/true!,3/3/true!");
   });
 
@@ -73,6 +70,8 @@ describe("Set", () => {
   });
 
   it("growth is metered", () => {
-    expect(() => run(`var s = new Set(); for (var i = 0; ; i++) s.add(i);`, tinyMemory)).toThrow(/memory/);
+    expect(() => run(`var s = new Set(); for (var i = 0; ; i++) s.add(i);`, tinyMemory)).toThrow(
+      /memory/,
+    );
   });
 });

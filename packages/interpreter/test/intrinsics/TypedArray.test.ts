@@ -143,7 +143,7 @@ describe("concrete constructors", () => {
     expect(t(`arr(new Int8Array([1, 2, 3]))`)).toEqual([1, 2, 3]);
     expect(t(`arr(new Int8Array(new Set([5, 6])))`)).toEqual([5, 6]);
     expect(t(`arr(new Uint8Array({ length: 3, 0: 7, 2: "9" }))`)).toEqual([7, 0, 9]);
-    expect(t(`function* g() { yield 1; yield "2"; } arr(new Float32Array(g()))`)).toEqual([1, 2]);
+    expect(t(`var it = { [Symbol.iterator]() { var v = [1, "2"], i = 0; return { next() { return { done: i >= v.length, value: v[i++] }; } }; } }; arr(new Float32Array(it))`)).toEqual([1, 2]);
     expect(t(`arr(new BigInt64Array([1n, true, "3"]))`)).toEqual([1n, 1n, 3n]);
     expect(
       t(
@@ -288,9 +288,9 @@ describe("integer-indexed exotic behaviour", () => {
   it("deletes: elements cannot be deleted, out-of-range keys can", () => {
     expect(
       t(
-        `"use strict"; var a = new Int8Array(1); [Reflect.deleteProperty(a, "0"), Reflect.deleteProperty(a, "1"), Reflect.deleteProperty(a, "-0"), thrown(() => { delete a[0]; })]`,
+        `var a = new Int8Array(1); [Reflect.deleteProperty(a, "0"), Reflect.deleteProperty(a, "1"), Reflect.deleteProperty(a, "-0"), thrown(() => { "use strict"; delete a[0]; }), delete a[0]]`,
       ),
-    ).toEqual([false, true, true, "TypeError"]);
+    ).toEqual([false, true, true, "TypeError", false]);
   });
 
   it("lists own keys: indices, then strings, then symbols", () => {

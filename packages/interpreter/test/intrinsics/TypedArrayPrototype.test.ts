@@ -450,7 +450,7 @@ describe("sort", () => {
         `var s = new Float64Array([NaN, 1, -0, 0, -Infinity, NaN, -1]).sort(); arr(s).map((x) => Object.is(x, -0) ? "-0" : String(x)).join()`,
       ),
     ).toBe("-Infinity,-1,-0,0,1,NaN,NaN");
-    expect(t(`arr(new BigInt64Array([3n, -2n ** 63n, 0n]).sort())`)).toEqual([
+    expect(t(`arr(new BigInt64Array([3n, -(2n ** 63n), 0n]).sort())`)).toEqual([
       -(2n ** 63n),
       0n,
       3n,
