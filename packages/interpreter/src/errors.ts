@@ -87,6 +87,22 @@ export class MembraneError extends CoveError {
   }
 }
 
+/**
+ * Thrown by a host function to raise a specific guest error on purpose (for example a plugin
+ * API's `PermissionDenied`). Unlike other host exceptions it is not subject to the error policy:
+ * guest code receives an Error whose `name` and `message` are exactly these, and `code` if given.
+ */
+export class GuestError extends Error {
+  constructor(
+    readonly guestName: string,
+    message: string,
+    readonly guestCode?: string,
+  ) {
+    super(message);
+    this.name = guestName;
+  }
+}
+
 /** The sandbox was used after dispose(), or runSync met an await. */
 export class SandboxStateError extends CoveError {
   constructor(code: string, message: string) {

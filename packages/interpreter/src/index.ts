@@ -1,5 +1,6 @@
 export {
   CoveError,
+  GuestError,
   MembraneError,
   ResourceExhaustedError,
   type ResourceName,
@@ -18,3 +19,4 @@ export {
   Sandbox,
   type SandboxOptions,
 } from "./sandbox.js";
+export type { ModuleResolver } from "./compile/module.js";

@@ -5,6 +5,7 @@
  */
 import { CompileError, compileScript, runScript } from "./compile/evaluate.js";
 import { enableDynamicCode } from "./compile/eval.js";
+import { ModuleLoader, type ModuleResolver } from "./compile/module.js";
 import { messages, SandboxSyntaxError } from "./errors.js";
 import { Membrane } from "./membrane/membrane.js";
 import { createRealm } from "./realm/create-realm.js";
@@ -62,6 +63,7 @@ export class Sandbox {
   private readonly perRun: RunLimits;
   private readonly policy: RunPolicy;
   private disposed = false;
+  private readonly modules: ModuleLoader;
 
   constructor(options: SandboxOptions = {}) {
     this.realm = createRealm();
@@ -71,6 +73,7 @@ export class Sandbox {
     this.policy = { errors: options.policy?.errors ?? "safe", eval: options.policy?.eval === true };
     this.membrane = new Membrane({ callGuest: (fn, thisArg, args) => this.callGuest(fn, thisArg, args) });
     if (this.policy.eval) enableDynamicCode(this.realm);
+    this.modules = new ModuleLoader(this.realm, (run, v, path) => this.membrane.importValue(this.realm, v, run, path));
     if (options.globals) {
       const setup = this.newRun({});
       try {
@@ -139,6 +142,33 @@ export class Sandbox {
     } catch (e) {
       if (e instanceof ThrowSignal) throw this.membrane.toSandboxError(run, e);
       throw e;
+    }
+  }
+
+  /**
+   * Evaluates `source` as an ES module at `path` (imports resolved through `resolver`) and
+   * resolves with its namespace, exported to the host (functions become host-callable).
+   * Modules are cached per sandbox by path.
+   */
+  async runModule(source: string, opts: RunOptions & { path?: string; resolver?: ModuleResolver } = {}): Promise<unknown> {
+    this.check();
+    const path = opts.path ?? opts.filename ?? "main.js";
+    const run = this.newRun(opts);
+    this.account.evaluations++;
+    try {
+      const ns = this.modules.evaluate(run, source, path, opts.resolver ?? {});
+      const out: Record<string, unknown> = {};
+      for (const name of ns.names) out[name] = this.membrane.exportValue(run, ns.get(run, name, ns));
+      return out;
+    } catch (e) {
+      if (e instanceof ThrowSignal) throw this.membrane.toSandboxError(run, e);
+      if (e instanceof CompileError) {
+        const { line, column } = e.source.position(e.pos);
+        throw new SandboxSyntaxError(e.message, e.source.name, line, column, e.source.codeFrame(e.pos));
+      }
+      throw e;
+    } finally {
+      run.finish();
     }
   }
 

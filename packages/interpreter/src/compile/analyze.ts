@@ -168,7 +168,9 @@ export class Analyzer {
     if (kind === "module") {
       for (const s of program.body) {
         if (s.type === "ImportDeclaration") {
-          for (const spec of s.specifiers) root.declare(spec.local.name, "import");
+          for (const spec of s.specifiers) {
+            root.declare(spec.local.name, spec.type === "ImportNamespaceSpecifier" ? "const" : "import");
+          }
         }
       }
     }
@@ -185,6 +187,14 @@ export class Analyzer {
     }
     const lex = collectLexical(program.body, false);
     for (const [id, k] of lex.names) root.declare(id.name, k);
+    if (kind === "module") {
+      for (const s of program.body) {
+        if (s.type !== "ExportDefaultDeclaration") continue;
+        const d = s.declaration;
+        if (d.type === "FunctionDeclaration" && !d.id) root.declare("*default*", "function");
+        else if (!((d.type === "FunctionDeclaration" || d.type === "ClassDeclaration") && d.id)) root.declare("*default*", "let");
+      }
+    }
     for (const s of program.body) this.statement(s as ES.Statement);
     this.finish(root);
     return { root, scopes: this.scopes, refs: this.refs, evalVars, evalFunctions };
@@ -383,8 +393,11 @@ export class Analyzer {
       }
       case "ExportDefaultDeclaration": {
         const d = (s as ES.ExportDefaultDeclaration).declaration;
-        if (d.type === "FunctionDeclaration" || d.type === "ClassDeclaration") this.statement(d);
+        if ((d.type === "FunctionDeclaration" || d.type === "ClassDeclaration") && d.id) this.statement(d);
+        else if (d.type === "FunctionDeclaration") this.fn(d as unknown as ES.FunctionDeclaration);
+        else if (d.type === "ClassDeclaration") this.cls(d as unknown as ES.ClassDeclaration);
         else this.expression(d as ES.Expression);
+        this.ref(s, "*default*");
         return;
       }
       case "ExportAllDeclaration":

@@ -70,7 +70,7 @@ export function hoistableFunctions(stmts: readonly ES.Node[]): ES.FunctionDeclar
       s = d as ES.Node;
     }
     while (s.type === "LabeledStatement") s = (s as ES.LabeledStatement).body;
-    if (s.type === "FunctionDeclaration") out.push(s as ES.FunctionDeclaration);
+    if (s.type === "FunctionDeclaration" && (s as ES.FunctionDeclaration).id) out.push(s as ES.FunctionDeclaration);
   }
   return out;
 }

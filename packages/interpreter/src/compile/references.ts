@@ -259,9 +259,28 @@ export function compileRead(ctx: Ctx, node: { start: number; name: string }, for
   };
 }
 
+/** An import binding's slot holds the exporting module's environment and slot (live binding). */
+export class ImportCell {
+  constructor(
+    readonly env: Env,
+    readonly slot: number,
+  ) {}
+}
+
+function importGetter(hops: number, slot: number, name: string): Expr {
+  return (s) => {
+    const c = up(s, hops).v[slot];
+    if (!(c instanceof ImportCell)) return tdzError(s, name);
+    const v = c.env.v[c.slot];
+    if (v === UNINIT) tdzError(s, name);
+    return v as Value;
+  };
+}
+
 function staticReader(ctx: Ctx, r: Resolution, forTypeof: boolean): Expr {
   const b = r.binding;
   const name = r.name;
+  if (b !== undefined && b.kind === "import") return importGetter(hopsBetween(r.from, b.scope), b.slot, name);
   if (b !== undefined && !b.global) {
     return slotGetter(hopsBetween(r.from, b.scope), b.slot, needsTdz(b), name);
   }

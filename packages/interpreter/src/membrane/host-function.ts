@@ -6,7 +6,8 @@
 import type { Realm } from "../realm/realm.js";
 import type { Run } from "../runtime/run.js";
 import { makeError, type NativeErrorName, ThrowSignal } from "../runtime/throw.js";
-import { CoveError, SandboxError } from "../errors.js";
+import { CoveError, GuestError, SandboxError } from "../errors.js";
+import { WC } from "../values/property.js";
 import { defineNameAndLength, JSFunction } from "../values/function.js";
 import type { JSObject } from "../values/object.js";
 import type { Value } from "../values/value.js";
@@ -69,6 +70,12 @@ export function hostErrorToGuest(run: Run, m: Membrane, e: unknown): unknown {
   if (e instanceof CoveError && (e.code === "COVE_BUDGET_EXHAUSTED" || e.code === "COVE_RUN_ABORTED")) return e;
   if (e instanceof RangeError && e.message.includes("call stack")) {
     return new ThrowSignal(makeError(run, "RangeError", "Maximum call stack size exceeded"));
+  }
+  if (e instanceof GuestError) {
+    const guest = makeError(run, "Error", e.message);
+    guest.defineData("name", e.guestName, WC);
+    if (e.guestCode !== undefined) guest.defineData("code", e.guestCode, WC);
+    return new ThrowSignal(guest);
   }
   const policy = run.policy.errors;
   let name: NativeErrorName = "Error";

@@ -1,5 +1,4 @@
 import type { StmtCompilers } from "../dispatch.js";
-import { unsupported } from "../unsupported.js";
 import { BlockStatement, DebuggerStatement, EmptyStatement, ExpressionStatement } from "./blocks.js";
 import {
   BreakStatement,
@@ -13,6 +12,7 @@ import {
 } from "./control.js";
 import { ClassDeclaration, FunctionDeclaration, VariableDeclaration } from "./declarations.js";
 import { DoWhileStatement, ForInStatement, ForOfStatement, ForStatement, WhileStatement } from "./loops.js";
+import { ExportAllDeclaration, ExportDefaultDeclaration, ExportNamedDeclaration, ImportDeclaration } from "./modules.js";
 import { TryStatement } from "./TryStatement.js";
 
 export const statementCompilers: StmtCompilers = {
@@ -37,8 +37,8 @@ export const statementCompilers: StmtCompilers = {
   FunctionDeclaration,
   VariableDeclaration,
   ClassDeclaration,
-  ImportDeclaration: (n) => unsupported(n, "import declarations"),
-  ExportNamedDeclaration: (n) => unsupported(n, "export declarations"),
-  ExportDefaultDeclaration: (n) => unsupported(n, "export declarations"),
-  ExportAllDeclaration: (n) => unsupported(n, "export declarations"),
+  ImportDeclaration,
+  ExportNamedDeclaration,
+  ExportDefaultDeclaration,
+  ExportAllDeclaration,
 };
