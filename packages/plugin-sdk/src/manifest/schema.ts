@@ -110,7 +110,8 @@ const budgetNumbers = {
   errors: { ...positiveInteger, description: "Uncaught errors thrown by the plugin." },
 } as const;
 
-export const manifestSchema = {
+/** The manifest's JSON schema (draft-07). Frozen: it is the one every validator shares. */
+export const manifestSchema = deepFreeze({
   $schema: "http://json-schema.org/draft-07/schema#",
   title: "Cove plugin manifest",
   description:
@@ -354,7 +355,15 @@ export const manifestSchema = {
       properties: budgetNumbers,
     },
   },
-} as const;
+} as const);
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}
 
 /** The type of a value the manifest schema accepts. */
 export type ManifestFromSchema = FromSchema<typeof manifestSchema, Definitions>;

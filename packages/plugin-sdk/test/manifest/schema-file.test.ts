@@ -27,3 +27,11 @@ describe("schema/cove-plugin.schema.json", () => {
     expect(pkg.files).toContain("schema");
   });
 });
+
+describe("manifestSchema", () => {
+  it("is frozen, so no caller can change the schema every validator shares", () => {
+    expect(Object.isFrozen(manifestSchema)).toBe(true);
+    expect(Object.isFrozen(manifestSchema.properties.engines.properties.host)).toBe(true);
+    expect(Object.isFrozen(manifestSchema.required)).toBe(true);
+  });
+});
