@@ -4,11 +4,11 @@
  */
 import { defineMethods, makeFunction, type MethodRow } from "../realm/bootstrap.js";
 import type { Realm } from "../realm/realm.js";
-import { BYTES_ELEMENT, BYTES_FUNCTION } from "../runtime/costs.js";
+import { BYTES_ELEMENT, BYTES_FUNCTION, stringBytes } from "../runtime/costs.js";
 import { isCallable, toIntegerOrInfinity } from "../runtime/conversions.js";
 import { createListFromArrayLike, ordinaryHasInstance } from "../runtime/object-ops.js";
 import { throwTypeError } from "../runtime/throw.js";
-import { BoundFunction, functionName, type NativeImpl } from "../values/function.js";
+import { BoundFunction, type NativeImpl } from "../values/function.js";
 import type { JSObject } from "../values/object.js";
 import { CONFIGURABLE } from "../values/property.js";
 
@@ -41,7 +41,9 @@ const bind: NativeImpl = (run, thisArg, args) => {
   }
   f.defineData("length", length, CONFIGURABLE);
   const targetName = target.get(run, "name", target);
-  f.defineData("name", functionName(typeof targetName === "string" ? targetName : "", "bound"), CONFIGURABLE);
+  const name = typeof targetName === "string" ? targetName : "";
+  run.alloc(stringBytes(name.length + 6));
+  f.defineData("name", `bound ${name}`, CONFIGURABLE);
   return f;
 };
 

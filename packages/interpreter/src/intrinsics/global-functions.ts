@@ -35,7 +35,7 @@ const isNaNImpl: NativeImpl = (run, _this, args) => Number.isNaN(toNumber(run, a
 /** https://tc39.es/ecma262/#sec-isfinite-number */
 const isFiniteImpl: NativeImpl = (run, _this, args) => Number.isFinite(toNumber(run, args[0]));
 
-const ALWAYS_UNESCAPED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-.!~*'()";
+const ALWAYS_UNESCAPED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()";
 const URI_RESERVED_PLUS_HASH = ";/?:@&=+$,#";
 const HEX = "0123456789ABCDEF";
 

@@ -36,7 +36,7 @@ describe("Symbol", () => {
     expect(run(`${JSON.stringify(names)}.map((n) => typeof Symbol[n] + desc(Symbol, n) + Symbol[n].description).join()`)).toBe(
       names.map((n) => `symbolvSymbol.${n}`).join(),
     );
-    expect(run(`var o = { [Symbol.iterator]: function* () { yield 1; yield 2; } }; [...o]`)).toEqual([1, 2]);
+    expect(run(`var o = { [Symbol.iterator]() { var i = 0; return { next() { i++; return { value: i, done: i > 2 }; } }; } }; [...o]`)).toEqual([1, 2]);
     expect(run(`var o = { [Symbol.toPrimitive](h) { return h; } }; [\`\${o}\`, o + "", +{ [Symbol.toPrimitive]() { return 4; } }]`)).toEqual([
       "string",
       "default",
