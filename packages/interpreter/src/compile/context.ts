@@ -21,6 +21,9 @@ export const BREAK = 1;
 export const CONTINUE = 2;
 export const RETURN = 3;
 
+/** A statement that does nothing when evaluated (hoisted declarations); lists drop it. */
+export const NOOP: Stmt = () => NORMAL;
+
 export class Ctx {
   /** Labels that apply to the next iteration statement (for `continue label`). */
   pendingLabels: string[] = [];

@@ -19,7 +19,7 @@ import { createArray } from "../runtime/object-ops.js";
 import { defineNameAndLength } from "../values/function.js";
 import type { JSObject } from "../values/object.js";
 import { type Slot, UNINIT, type Value } from "../values/value.js";
-import { Ctx, type Expr, RETURN, type Stmt } from "./context.js";
+import { Ctx, type Expr, NOOP, RETURN, type Stmt } from "./context.js";
 import { compileExpr, compileStmt } from "./dispatch.js";
 import { type Bind, compileBinding } from "./patterns.js";
 import type { Scope } from "./scope.js";
@@ -106,8 +106,9 @@ export function compileBlockEntry(ctx: Ctx, scope: Scope | undefined, stmts: rea
 
 export function compileStatements(ctx: Ctx, stmts: readonly ES.Node[]): Stmt {
   const list = stmts
-    .filter((s) => s.type !== "FunctionDeclaration" && s.type !== "EmptyStatement")
-    .map((s) => compileStmt(ctx, s as ES.Statement));
+    .filter((s) => s.type !== "EmptyStatement")
+    .map((s) => compileStmt(ctx, s as ES.Statement))
+    .filter((c) => (c as unknown) !== NOOP);
   switch (list.length) {
     case 0:
       return () => 0;

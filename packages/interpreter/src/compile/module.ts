@@ -162,7 +162,7 @@ export class ModuleLoader {
   /** Loads, links and evaluates the module graph rooted at `source`; returns its namespace. */
   evaluate(run: Run, source: string, path: string, resolver: ModuleResolver): ModuleNamespace {
     let root = this.map.get(path);
-    if (root === undefined) {
+    if (!(root instanceof SourceModule) || root.source.text !== source) {
       root = this.parse(path, source);
       this.map.set(path, root);
     }
@@ -325,7 +325,7 @@ export class ModuleLoader {
       if (r === null || r === "ambiguous") {
         throwSyntaxError(
           run,
-          `The requested module '${imp.specifier}' ${r === null ? "does not provide" : "provides an ambiguous"} export named '${imp.importName}'`,
+          `The requested module '${imp.specifier}' ${r === null ? "does not provide an" : "provides an ambiguous"} export named '${imp.importName}'`,
         );
       }
       if (r === "namespace") {

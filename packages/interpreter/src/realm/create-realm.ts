@@ -100,5 +100,10 @@ export function createRealm(): Realm {
   installDate(realm);
   installRegExp(realm);
   // INSTALLER-CALLS-END
+  // Originals that fast paths compare against (see isPristineArrayIteration).
+  const values = i.ArrayPrototype?.storageGet("values");
+  if (values instanceof JSObject) i.ArrayPrototypeValues = values;
+  const next = i.ArrayIteratorPrototype?.storageGet("next");
+  if (next instanceof JSObject) i.ArrayIteratorPrototypeNext = next;
   return realm;
 }

@@ -51,6 +51,7 @@ export class Frame extends Env {
     this.run = run;
     this.thisValue = thisValue;
     this.caller = run.frame;
+    this.pos = code.start;
     this.overlay = overlay;
   }
 }

@@ -1,7 +1,7 @@
 /** Block, expression, empty and debugger statements. */
 import type * as ES from "acorn";
 import type { Env } from "../../runtime/frame.js";
-import { type Ctx, type Stmt } from "../context.js";
+import { type Ctx, NOOP, type Stmt } from "../context.js";
 import { compileExpr } from "../dispatch.js";
 import { compileBlockEntry, compileStatements } from "../functions.js";
 
@@ -28,9 +28,9 @@ export function ExpressionStatement(node: ES.ExpressionStatement, ctx: Ctx): Stm
 }
 
 export function EmptyStatement(): Stmt {
-  return () => 0;
+  return NOOP;
 }
 
 export function DebuggerStatement(): Stmt {
-  return () => 0;
+  return NOOP;
 }

@@ -1,6 +1,6 @@
 /** Variable, function and class declarations. */
 import type * as ES from "acorn";
-import { type Ctx, type Stmt } from "../context.js";
+import { type Ctx, NOOP, type Stmt } from "../context.js";
 import { compileClass } from "../class.js";
 import { compileBinding, compileInitializer } from "../patterns.js";
 import { compileAssign, compileInit, compileRead } from "../references.js";
@@ -37,12 +37,10 @@ export function VariableDeclaration(node: ES.VariableDeclaration, ctx: Ctx): Stm
  */
 export function FunctionDeclaration(node: ES.FunctionDeclaration, ctx: Ctx): Stmt {
   const id = node.id;
-  if (!id) return () => 0;
-  const r = ctx.an.refs.get(id);
-  void r;
+  if (!id) return NOOP;
   const scope = ctx.scope;
   const b = scope.bindings.get(id.name);
-  if (b?.annexB === undefined) return () => 0;
+  if (b?.annexB === undefined) return NOOP;
   const read = compileRead(ctx, id);
   const varScope = b.annexB.scope;
   const write = ctx.within(varScope, () => compileAssignAt(ctx, id));
