@@ -113,7 +113,9 @@ export function regExpBuiltinExec(run: Run, r: RegExpObject, s: string): JSObjec
   const matcher = r.matcher;
   if (matcher === undefined) return throwTypeError(run, "RegExp object is not initialized");
   const m = lastIndex > length ? null : matcher.exec(s, lastIndex);
-  run.charge(charFuel((m === null ? length : m.end) - Math.min(lastIndex, length)));
+  // A sticky match only looks at lastIndex; others scan forward to the match or the end.
+  const scanned = m === null ? (sticky ? 1 : length - Math.min(lastIndex, length)) : m.end - Math.min(lastIndex, length);
+  run.charge(charFuel(scanned));
   if (m === null) {
     if (global || sticky) setOrThrow(run, r, "lastIndex", 0);
     return null;
