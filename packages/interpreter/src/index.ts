@@ -1,3 +1,4 @@
+export type { ModuleResolver } from "./compile/module.js";
 export {
   CoveError,
   GuestError,
@@ -19,4 +20,3 @@ export {
   Sandbox,
   type SandboxOptions,
 } from "./sandbox.js";
-export type { ModuleResolver } from "./compile/module.js";

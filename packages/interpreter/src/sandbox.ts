@@ -3,8 +3,9 @@
  * call to run/runSync creates a Run record that owns everything per-run (limits, policy,
  * signal, per-call globals). Nothing per-run is stored on the sandbox.
  */
-import { CompileError, compileScript, runScript } from "./compile/evaluate.js";
+
 import { enableDynamicCode } from "./compile/eval.js";
+import { CompileError, compileScript, runScript } from "./compile/evaluate.js";
 import { ModuleLoader, type ModuleResolver } from "./compile/module.js";
 import { messages, SandboxSyntaxError } from "./errors.js";
 import { Membrane } from "./membrane/membrane.js";
@@ -71,14 +72,22 @@ export class Sandbox {
     this.perRun = { ...DEFAULT_LIMITS, ...options.limits?.perRun };
     if (options.timeoutMs !== undefined) this.perRun.timeMs = options.timeoutMs;
     this.policy = { errors: options.policy?.errors ?? "safe", eval: options.policy?.eval === true };
-    this.membrane = new Membrane({ callGuest: (fn, thisArg, args) => this.callGuest(fn, thisArg, args) });
+    this.membrane = new Membrane({
+      callGuest: (fn, thisArg, args) => this.callGuest(fn, thisArg, args),
+    });
     if (this.policy.eval) enableDynamicCode(this.realm);
-    this.modules = new ModuleLoader(this.realm, (run, v, path) => this.membrane.importValue(this.realm, v, run, path));
+    this.modules = new ModuleLoader(this.realm, (run, v, path) =>
+      this.membrane.importValue(this.realm, v, run, path),
+    );
     if (options.globals) {
       const setup = this.newRun({});
       try {
         for (const [name, value] of Object.entries(options.globals)) {
-          this.realm.global.defineData(name, this.membrane.importValue(this.realm, value, setup, name), WC);
+          this.realm.global.defineData(
+            name,
+            this.membrane.importValue(this.realm, value, setup, name),
+            WC,
+          );
         }
       } finally {
         setup.finish();
@@ -150,7 +159,10 @@ export class Sandbox {
    * resolves with its namespace, exported to the host (functions become host-callable).
    * Modules are cached per sandbox by path.
    */
-  async runModule(source: string, opts: RunOptions & { path?: string; resolver?: ModuleResolver } = {}): Promise<unknown> {
+  async runModule(
+    source: string,
+    opts: RunOptions & { path?: string; resolver?: ModuleResolver } = {},
+  ): Promise<unknown> {
     this.check();
     const path = opts.path ?? opts.filename ?? "main.js";
     const run = this.newRun(opts);
@@ -158,13 +170,20 @@ export class Sandbox {
     try {
       const ns = this.modules.evaluate(run, source, path, opts.resolver ?? {});
       const out: Record<string, unknown> = {};
-      for (const name of ns.names) out[name] = this.membrane.exportValue(run, ns.get(run, name, ns));
+      for (const name of ns.names)
+        out[name] = this.membrane.exportValue(run, ns.get(run, name, ns));
       return out;
     } catch (e) {
       if (e instanceof ThrowSignal) throw this.membrane.toSandboxError(run, e);
       if (e instanceof CompileError) {
         const { line, column } = e.source.position(e.pos);
-        throw new SandboxSyntaxError(e.message, e.source.name, line, column, e.source.codeFrame(e.pos));
+        throw new SandboxSyntaxError(
+          e.message,
+          e.source.name,
+          line,
+          column,
+          e.source.codeFrame(e.pos),
+        );
       }
       throw e;
     } finally {
@@ -179,7 +198,9 @@ export class Sandbox {
     const run = nested ?? this.newRun({});
     try {
       const t = this.membrane.importValue(this.realm, thisArg, run);
-      const a = args.map((x, i) => this.membrane.importValue(this.realm, x, run, `arguments[${i}]`));
+      const a = args.map((x, i) =>
+        this.membrane.importValue(this.realm, x, run, `arguments[${i}]`),
+      );
       const v = fn.call(run, t, a);
       return this.membrane.exportValue(run, v);
     } catch (e) {
@@ -199,7 +220,11 @@ export class Sandbox {
       allocationBytes: a.allocationBytes,
       evaluations: a.evaluations,
       hostCalls: a.hostCalls,
-      peaks: { runFuel: a.peakRunFuel, runMemoryBytes: a.peakRunMemory, callDepth: a.peakCallDepth },
+      peaks: {
+        runFuel: a.peakRunFuel,
+        runMemoryBytes: a.peakRunMemory,
+        callDepth: a.peakCallDepth,
+      },
       limits: a.limits,
       exhausted: a.exhausted,
     };

@@ -27,7 +27,10 @@ export function hasUseStrict(body: readonly ES.Node[]): boolean {
 }
 
 /** Bound names of a binding pattern, in source order. */
-export function boundNames(p: ES.Pattern | null | undefined, out: ES.Identifier[] = []): ES.Identifier[] {
+export function boundNames(
+  p: ES.Pattern | null | undefined,
+  out: ES.Identifier[] = [],
+): ES.Identifier[] {
   if (!p) return out;
   switch (p.type) {
     case "Identifier":
@@ -55,11 +58,19 @@ export function boundNames(p: ES.Pattern | null | undefined, out: ES.Identifier[
 }
 
 /** VarDeclaredNames of a statement list (not entering functions); `topFunctions` adds top-level function declarations. */
-function collectVars(stmts: readonly ES.Node[], out: { vars: ES.Identifier[]; fns: ES.FunctionDeclaration[] }, top: boolean): void {
+function collectVars(
+  stmts: readonly ES.Node[],
+  out: { vars: ES.Identifier[]; fns: ES.FunctionDeclaration[] },
+  top: boolean,
+): void {
   for (const s of stmts) collectVarsIn(s, out, top);
 }
 
-function collectVarsIn(s: ES.Node | null | undefined, out: { vars: ES.Identifier[]; fns: ES.FunctionDeclaration[] }, top: boolean): void {
+function collectVarsIn(
+  s: ES.Node | null | undefined,
+  out: { vars: ES.Identifier[]; fns: ES.FunctionDeclaration[] },
+  top: boolean,
+): void {
   if (!s) return;
   switch (s.type) {
     case "VariableDeclaration": {
@@ -139,7 +150,8 @@ function collectLexical(
       const d = s as ES.VariableDeclaration;
       if (d.kind !== "var") {
         for (const decl of d.declarations) {
-          for (const id of boundNames(decl.id)) names.push([id, d.kind === "const" ? "const" : "let"]);
+          for (const id of boundNames(decl.id))
+            names.push([id, d.kind === "const" ? "const" : "let"]);
         }
       }
     } else if (s.type === "ClassDeclaration") {
@@ -169,7 +181,10 @@ export class Analyzer {
       for (const s of program.body) {
         if (s.type === "ImportDeclaration") {
           for (const spec of s.specifiers) {
-            root.declare(spec.local.name, spec.type === "ImportNamespaceSpecifier" ? "const" : "import");
+            root.declare(
+              spec.local.name,
+              spec.type === "ImportNamespaceSpecifier" ? "const" : "import",
+            );
           }
         }
       }
@@ -192,7 +207,8 @@ export class Analyzer {
         if (s.type !== "ExportDefaultDeclaration") continue;
         const d = s.declaration;
         if (d.type === "FunctionDeclaration" && !d.id) root.declare("*default*", "function");
-        else if (!((d.type === "FunctionDeclaration" || d.type === "ClassDeclaration") && d.id)) root.declare("*default*", "let");
+        else if (!((d.type === "FunctionDeclaration" || d.type === "ClassDeclaration") && d.id))
+          root.declare("*default*", "let");
       }
     }
     for (const s of program.body) this.statement(s as ES.Statement);
@@ -393,7 +409,8 @@ export class Analyzer {
       }
       case "ExportDefaultDeclaration": {
         const d = (s as ES.ExportDefaultDeclaration).declaration;
-        if ((d.type === "FunctionDeclaration" || d.type === "ClassDeclaration") && d.id) this.statement(d);
+        if ((d.type === "FunctionDeclaration" || d.type === "ClassDeclaration") && d.id)
+          this.statement(d);
         else if (d.type === "FunctionDeclaration") this.fn(d as unknown as ES.FunctionDeclaration);
         else if (d.type === "ClassDeclaration") this.cls(d as unknown as ES.ClassDeclaration);
         else this.expression(d as ES.Expression);
@@ -421,10 +438,12 @@ export class Analyzer {
 
   // ---- functions and classes -------------------------------------------------------------
 
-  fn(node: FunctionNode, opts: { method?: boolean; ctor?: boolean; derived?: boolean } = {}): Scope {
+  fn(
+    node: FunctionNode,
+    opts: { method?: boolean; ctor?: boolean; derived?: boolean } = {},
+  ): Scope {
     const body = node.body;
-    const strict =
-      this.scope.strict || (body.type === "BlockStatement" && hasUseStrict(body.body));
+    const strict = this.scope.strict || (body.type === "BlockStatement" && hasUseStrict(body.body));
     const fs = this.push("function", node, strict);
     fs.isArrow = node.type === "ArrowFunctionExpression";
     fs.isMethod = opts.method === true;
@@ -445,7 +464,12 @@ export class Analyzer {
       const lex = collectLexical(body.body, false);
       for (const [id, k] of lex.names) varScope.declare(id.name, k);
     }
-    if (node.type === "FunctionExpression" && node.id && !fs.bindings.has(node.id.name) && !varScope.bindings.has(node.id.name)) {
+    if (
+      node.type === "FunctionExpression" &&
+      node.id &&
+      !fs.bindings.has(node.id.name) &&
+      !varScope.bindings.has(node.id.name)
+    ) {
       fs.declare(node.id.name, "callee");
     }
     for (const p of node.params) this.pattern(p);
@@ -461,7 +485,10 @@ export class Analyzer {
     const cs = this.push("class", node, true);
     if (node.id) cs.declare(node.id.name, "const");
     for (const el of node.body.body) {
-      if ((el.type === "MethodDefinition" || el.type === "PropertyDefinition") && el.key.type === "PrivateIdentifier") {
+      if (
+        (el.type === "MethodDefinition" || el.type === "PropertyDefinition") &&
+        el.key.type === "PrivateIdentifier"
+      ) {
         cs.declare(`#${el.key.name}`, "private");
       }
     }
@@ -652,7 +679,13 @@ export class Analyzer {
     let crossed = false;
     for (let s: Scope | null = from; s !== null; s = s.parent) {
       let b = s.bindings.get(name);
-      if (b === undefined && name === "arguments" && s.kind === "function" && !s.isArrow && !s.isFieldInit) {
+      if (
+        b === undefined &&
+        name === "arguments" &&
+        s.kind === "function" &&
+        !s.isArrow &&
+        !s.isFieldInit
+      ) {
         b = this.argumentsOf(s);
       }
       if (b !== undefined) {
@@ -680,8 +713,15 @@ export class Analyzer {
 
   /** Decides which scopes get runtime environments and assigns every binding its slot. */
   private layout(s: Scope): void {
-    if (s.kind === "function" && !s.isArrow && !s.isFieldInit && s.containsEval) this.argumentsOf(s);
-    if (s.kind === "function" || s.kind === "script" || s.kind === "module" || s.kind === "eval" || s.kind === "with") {
+    if (s.kind === "function" && !s.isArrow && !s.isFieldInit && s.containsEval)
+      this.argumentsOf(s);
+    if (
+      s.kind === "function" ||
+      s.kind === "script" ||
+      s.kind === "module" ||
+      s.kind === "eval" ||
+      s.kind === "with"
+    ) {
       s.materialized = true;
     } else if (s.containsEval) {
       s.materialized = true;
@@ -704,6 +744,11 @@ export class Analyzer {
   }
 }
 
-export function analyzeProgram(program: ES.Program, kind: ScopeKind, strict: boolean, outer: Scope | null = null): Analysis {
+export function analyzeProgram(
+  program: ES.Program,
+  kind: ScopeKind,
+  strict: boolean,
+  outer: Scope | null = null,
+): Analysis {
   return new Analyzer().run(program, kind, strict, outer);
 }

@@ -17,8 +17,15 @@ import { CONFIGURABLE, WRITABLE } from "../values/property.js";
 import { type Key, UNINIT, type Value } from "../values/value.js";
 import { Ctx, type Expr, RETURN } from "./context.js";
 import { compileExpr } from "./dispatch.js";
-import { compileFunctionCode, compileHoistedFunctions, compileStatements, hoistableFunctions, makeClosure, slotTemplate } from "./functions.js";
 import { compileKey, compileMethod } from "./expressions/ObjectExpression.js";
+import {
+  compileFunctionCode,
+  compileHoistedFunctions,
+  compileStatements,
+  hoistableFunctions,
+  makeClosure,
+  slotTemplate,
+} from "./functions.js";
 import { compileNamedExpr, isAnonymousFunctionDefinition } from "./naming.js";
 import type { Scope } from "./scope.js";
 
@@ -33,7 +40,12 @@ interface FieldRecord {
 }
 
 /** Code for a field initializer or static block: runs with `this` = the object. */
-function pseudoCode(outer: Ctx, node: ES.Node, name: string, body: (f: Frame) => Value): FunctionCode {
+function pseudoCode(
+  outer: Ctx,
+  node: ES.Node,
+  name: string,
+  body: (f: Frame) => Value,
+): FunctionCode {
   const scope = outer.scopeOf(node) as Scope;
   return {
     name,
@@ -52,13 +64,19 @@ function pseudoCode(outer: Ctx, node: ES.Node, name: string, body: (f: Frame) =>
   };
 }
 
-function fieldInitCode(outer: Ctx, p: ES.PropertyDefinition, staticName: string | undefined): FunctionCode | undefined {
+function fieldInitCode(
+  outer: Ctx,
+  p: ES.PropertyDefinition,
+  staticName: string | undefined,
+): FunctionCode | undefined {
   if (!p.value) return undefined;
   const scope = outer.scopeOf(p) as Scope;
   const ctx = new Ctx(outer.an, outer.source, scope, false);
   const v = p.value;
   const e =
-    staticName !== undefined && isAnonymousFunctionDefinition(v) ? compileNamedExpr(ctx, v, staticName) : compileExpr(ctx, v);
+    staticName !== undefined && isAnonymousFunctionDefinition(v)
+      ? compileNamedExpr(ctx, v, staticName)
+      : compileExpr(ctx, v);
   return pseudoCode(outer, p, "", (f) => e(f));
 }
 
@@ -75,7 +93,12 @@ function staticBlockCode(outer: Ctx, b: ES.StaticBlock): FunctionCode {
 }
 
 /** The implicit constructor of a class without one (https://tc39.es/ecma262/#sec-runtime-semantics-classdefinitionevaluation step 14). */
-function defaultConstructorCode(outer: Ctx, node: ES.Class, name: string, derived: boolean): FunctionCode {
+function defaultConstructorCode(
+  outer: Ctx,
+  node: ES.Class,
+  name: string,
+  derived: boolean,
+): FunctionCode {
   return {
     name,
     source: outer.source,
@@ -94,7 +117,8 @@ function defaultConstructorCode(outer: Ctx, node: ES.Class, name: string, derive
           const run = f.run;
           const active = f.fn as ClosureFunction;
           const func = active.getPrototypeOf(run);
-          if (func === null || !func.isConstructor()) return throwTypeError(run, "Super constructor is not a constructor");
+          if (func === null || !func.isConstructor())
+            return throwTypeError(run, "Super constructor is not a constructor");
           const result = func.construct(run, f.args, f.newTarget as JSObject);
           f.thisValue = result;
           if (active.init !== undefined) active.init(run, result);
@@ -107,18 +131,26 @@ function defaultConstructorCode(outer: Ctx, node: ES.Class, name: string, derive
 export function compileClass(ctx: Ctx, node: ES.Class, nameHint: string): Expr {
   const scope = ctx.scopeOf(node) as Scope;
   const className = node.id?.name ?? nameHint;
-  const heritage = node.superClass ? ctx.within(scope, () => compileExpr(ctx, node.superClass as ES.Expression)) : undefined;
+  const heritage = node.superClass
+    ? ctx.within(scope, () => compileExpr(ctx, node.superClass as ES.Expression))
+    : undefined;
   const derived = node.superClass != null;
-  const ctorDef = node.body.body.find((e) => e.type === "MethodDefinition" && e.kind === "constructor") as
-    | ES.MethodDefinition
-    | undefined;
+  const ctorDef = node.body.body.find(
+    (e) => e.type === "MethodDefinition" && e.kind === "constructor",
+  ) as ES.MethodDefinition | undefined;
   const ctorCode = ctx.within(scope, () =>
     ctorDef
-      ? compileFunctionCode(ctx, ctorDef.value, { name: className, method: true, classConstructor: true, derived })
+      ? compileFunctionCode(ctx, ctorDef.value, {
+          name: className,
+          method: true,
+          classConstructor: true,
+          derived,
+        })
       : defaultConstructorCode(ctx, node, className, derived),
   );
   const privateSlots: [string, number][] = [];
-  for (const b of scope.bindings.values()) if (b.kind === "private") privateSlots.push([b.name, b.slot]);
+  for (const b of scope.bindings.values())
+    if (b.kind === "private") privateSlots.push([b.name, b.slot]);
   const classBinding = node.id ? scope.bindings.get(node.id.name) : undefined;
 
   const elements: Element[] = ctx.within(scope, () =>
@@ -130,7 +162,10 @@ export function compileClass(ctx: Ctx, node: ES.Class, nameHint: string): Expr {
           const kind = e.kind === "get" ? "get" : e.kind === "set" ? "set" : "method";
           if (e.key.type === "PrivateIdentifier") {
             const slot = (scope.bindings.get(`#${e.key.name}`) as { slot: number }).slot;
-            const code = compileFunctionCode(ctx, e.value, { name: `#${e.key.name}`, method: true });
+            const code = compileFunctionCode(ctx, e.value, {
+              name: `#${e.key.name}`,
+              method: true,
+            });
             const desc = `#${e.key.name}`;
             return {
               kind: "method",
@@ -172,15 +207,25 @@ export function compileClass(ctx: Ctx, node: ES.Class, nameHint: string): Expr {
           };
         }
         const key = compileKey(ctx, p);
-        const staticName = !p.computed ? (p.key.type === "Identifier" ? p.key.name : String((p.key as ES.Literal).value)) : undefined;
+        const staticName = !p.computed
+          ? p.key.type === "Identifier"
+            ? p.key.name
+            : String((p.key as ES.Literal).value)
+          : undefined;
         const init = fieldInitCode(ctx, p, staticName);
-        const computedNaming = p.computed && p.value != null && isAnonymousFunctionDefinition(p.value);
+        const computedNaming =
+          p.computed && p.value != null && isAnonymousFunctionDefinition(p.value);
         return {
           kind: "field",
           isStatic: p.static,
           prepare: (s) => {
             const k = key(s);
-            return { key: k, init: computedNaming ? { ...(init as FunctionCode), fieldName: k } as FunctionCode : init };
+            return {
+              key: k,
+              init: computedNaming
+                ? ({ ...(init as FunctionCode), fieldName: k } as FunctionCode)
+                : init,
+            };
           },
         };
       }),
@@ -204,9 +249,14 @@ export function compileClass(ctx: Ctx, node: ES.Class, nameHint: string): Expr {
       const sc = heritage(s);
       if (sc === null) protoParent = null;
       else {
-        if (!(sc instanceof JSObject) || !sc.isConstructor()) return throwTypeError(run, `Class extends value ${String(sc instanceof JSObject ? "[object]" : sc)} is not a constructor or null`);
+        if (!(sc instanceof JSObject) || !sc.isConstructor())
+          return throwTypeError(
+            run,
+            `Class extends value ${String(sc instanceof JSObject ? "[object]" : sc)} is not a constructor or null`,
+          );
         const pp = sc.get(run, "prototype", sc);
-        if (pp !== null && !(pp instanceof JSObject)) return throwTypeError(run, "Class extends value does not have valid prototype property");
+        if (pp !== null && !(pp instanceof JSObject))
+          return throwTypeError(run, "Class extends value does not have valid prototype property");
         protoParent = pp as JSObject | null;
         ctorParent = sc;
       }
@@ -234,13 +284,18 @@ export function compileClass(ctx: Ctx, node: ES.Class, nameHint: string): Expr {
       void name;
       if (pn.kind === "field") continue;
       const isStatic = elements.some(
-        (e) => e.kind === "method" && e.isStatic && (e as { define: unknown }).define !== undefined && false,
+        (e) =>
+          e.kind === "method" &&
+          e.isStatic &&
+          (e as { define: unknown }).define !== undefined &&
+          false,
       );
       void isStatic;
     }
     collectBrands(node, scope, s, instanceBrands, staticBrands);
     if (instanceFields.length > 0 || instanceBrands.length > 0) {
-      F.init = (r: Run, o: JSObject) => initializeInstance(r, o, F, instanceBrands, instanceFields, s);
+      F.init = (r: Run, o: JSObject) =>
+        initializeInstance(r, o, F, instanceBrands, instanceFields, s);
     }
     if (classBinding) envOf(s, scope).v[classBinding.slot] = F;
     for (const pn of staticBrands) addBrand(run, pn, F);
@@ -260,7 +315,13 @@ function envOf(s: Env, _scope: Scope): Env {
   return s;
 }
 
-function collectBrands(node: ES.Class, scope: Scope, s: Env, instance: PrivateName[], statics: PrivateName[]): void {
+function collectBrands(
+  node: ES.Class,
+  scope: Scope,
+  s: Env,
+  instance: PrivateName[],
+  statics: PrivateName[],
+): void {
   const seen = new Set<string>();
   for (const e of node.body.body) {
     if (e.type !== "MethodDefinition" || e.key.type !== "PrivateIdentifier") continue;
@@ -274,12 +335,13 @@ function collectBrands(node: ES.Class, scope: Scope, s: Env, instance: PrivateNa
 
 function addBrand(run: Run, pn: PrivateName, o: JSObject): void {
   const brand = pn.brand as WeakSet<JSObject>;
-  if (brand.has(o)) throwTypeError(run, `Cannot initialize private methods of class twice on the same object`);
+  if (brand.has(o))
+    throwTypeError(run, `Cannot initialize private methods of class twice on the same object`);
   brand.add(o);
 }
 
 function defineField(run: Run, o: JSObject, rec: FieldRecord, home: JSObject, s: Env): void {
-  let v: Value = undefined;
+  let v: Value;
   if (rec.init !== undefined) {
     const f = makeClosure(run.realm, rec.init, s, "") as ClosureFunction;
     f.home = home;
@@ -294,7 +356,14 @@ function defineField(run: Run, o: JSObject, rec: FieldRecord, home: JSObject, s:
 }
 
 /** https://tc39.es/ecma262/#sec-initializeinstanceelements */
-function initializeInstance(run: Run, o: JSObject, F: ClosureFunction, brands: PrivateName[], fields: FieldRecord[], s: Env): void {
+function initializeInstance(
+  run: Run,
+  o: JSObject,
+  F: ClosureFunction,
+  brands: PrivateName[],
+  fields: FieldRecord[],
+  s: Env,
+): void {
   for (const pn of brands) addBrand(run, pn, o);
   const home = F.home as JSObject;
   for (const rec of fields) defineField(run, o, rec, home, s);

@@ -3,7 +3,7 @@
  * compiler is a type error.
  */
 import type * as ES from "acorn";
-import { type Ctx, type Expr, type Stmt } from "./context.js";
+import type { Ctx, Expr, Stmt } from "./context.js";
 import { expressionCompilers } from "./expressions/index.js";
 import { statementCompilers } from "./statements/index.js";
 

@@ -20,7 +20,13 @@ import { analyzeProgram } from "./analyze.js";
 import { Ctx, type Expr } from "./context.js";
 import type { Args } from "./expressions/CallExpression.js";
 import { compileFunctionExpr } from "./function-expr.js";
-import { compileHoistedFunctions, compileStatements, hoistableFunctions, makeClosure, slotTemplate } from "./functions.js";
+import {
+  compileHoistedFunctions,
+  compileStatements,
+  hoistableFunctions,
+  makeClosure,
+  slotTemplate,
+} from "./functions.js";
 import { compileRead, up } from "./references.js";
 import { hopsBetween, type Scope } from "./scope.js";
 import { UnsupportedSyntax } from "./unsupported.js";
@@ -34,7 +40,8 @@ export function compileDirectEval(ctx: Ctx, node: ES.CallExpression, args: Args)
     const argv = args(s);
     const f = s.f;
     const run = f.run;
-    if (!(fn instanceof JSObject) || !fn.isCallable()) return throwTypeError(run, "eval is not a function");
+    if (!(fn instanceof JSObject) || !fn.isCallable())
+      return throwTypeError(run, "eval is not a function");
     f.pos = start;
     if (fn !== run.realm.intrinsics.eval) return fn.call(run, undefined, argv);
     if (argv.length === 0) return undefined;
@@ -45,7 +52,8 @@ export function compileDirectEval(ctx: Ctx, node: ES.CallExpression, args: Args)
 }
 
 function compileFailure(run: Run, e: unknown): never {
-  if (e instanceof ParseFailure || e instanceof UnsupportedSyntax) return throwSyntaxError(run, e.message);
+  if (e instanceof ParseFailure || e instanceof UnsupportedSyntax)
+    return throwSyntaxError(run, e.message);
   throw e;
 }
 
@@ -80,7 +88,17 @@ export function performEval(run: Run, text: string, caller?: { scope: Scope; env
   const root = an.root;
   let env: Env;
   if (caller === undefined) {
-    env = new Frame(slotTemplate(root), null, run, { name: "", source, start: 0 }, undefined, run.realm.global, undefined, [], null);
+    env = new Frame(
+      slotTemplate(root),
+      null,
+      run,
+      { name: "", source, start: 0 },
+      undefined,
+      run.realm.global,
+      undefined,
+      [],
+      null,
+    );
   } else {
     env = new Env(slotTemplate(root), caller.env, caller.env.f);
   }
@@ -120,12 +138,18 @@ function declareEvalVars(
   if (varScope === undefined || varScope.kind === "script") {
     const g = realm.global;
     for (const n of names) {
-      if (realm.globalLex.has(n)) throwSyntaxError(run, `Identifier '${n}' has already been declared`);
+      if (realm.globalLex.has(n))
+        throwSyntaxError(run, `Identifier '${n}' has already been declared`);
     }
     if (caller) checkLexicalConflicts(run, caller.scope, varScope as Scope, names);
     for (const n of names) {
       if (g.getOwnProperty(run, n) === undefined) {
-        g.defineOwnProperty(run, n, { value: undefined, writable: true, enumerable: true, configurable: true });
+        g.defineOwnProperty(run, n, {
+          value: undefined,
+          writable: true,
+          enumerable: true,
+          configurable: true,
+        });
       }
     }
     for (const f of fns) {
@@ -133,7 +157,12 @@ function declareEvalVars(
       const fn = compileFunctionExpr(f, ctx, name)(evalEnv);
       const d = g.getOwnProperty(run, name);
       if (d === undefined || d.configurable) {
-        g.defineOwnProperty(run, name, { value: fn, writable: true, enumerable: true, configurable: true });
+        g.defineOwnProperty(run, name, {
+          value: fn,
+          writable: true,
+          enumerable: true,
+          configurable: true,
+        });
       } else g.set(run, name, fn, g);
     }
     return;
@@ -166,23 +195,34 @@ function checkLexicalConflicts(run: Run, from: Scope, varScope: Scope, names: st
   }
   for (const n of names) {
     const b = varScope.bindings.get(n);
-    if (b !== undefined && b.lexical) throwSyntaxError(run, `Identifier '${n}' has already been declared`);
+    if (b?.lexical) throwSyntaxError(run, `Identifier '${n}' has already been declared`);
   }
 }
 
 /** Installs `eval` and the dynamic-function hook into a realm (when the policy allows them). */
 export function enableDynamicCode(realm: Realm): void {
-  const evalFn = new BuiltinFunction(realm, (run, _t, args) => {
-    const x = args[0];
-    if (typeof x !== "string") return x;
-    return performEval(run, x);
-  }, "eval", 1, false);
+  const evalFn = new BuiltinFunction(
+    realm,
+    (run, _t, args) => {
+      const x = args[0];
+      if (typeof x !== "string") return x;
+      return performEval(run, x);
+    },
+    "eval",
+    1,
+    false,
+  );
   realm.intrinsics.eval = evalFn;
   realm.global.defineData("eval", evalFn, 5);
   realm.hooks.createDynamicFunction = createDynamicFunction;
 }
 
-const PREFIX = { normal: "function", generator: "function*", async: "async function", asyncGenerator: "async function*" };
+const PREFIX = {
+  normal: "function",
+  generator: "function*",
+  async: "async function",
+  asyncGenerator: "async function*",
+};
 
 /** https://tc39.es/ecma262/#sec-createdynamicfunction */
 function createDynamicFunction(
@@ -191,7 +231,10 @@ function createDynamicFunction(
   args: Value[],
   newTarget: JSObject | undefined,
 ): JSObject {
-  const params = args.slice(0, -1).map((a) => toString(run, a)).join(",");
+  const params = args
+    .slice(0, -1)
+    .map((a) => toString(run, a))
+    .join(",");
   const bodyText = args.length > 0 ? toString(run, args[args.length - 1]) : "";
   const text = `(${PREFIX[kind]} anonymous(${params}\n) {\n${bodyText}\n})`;
   run.charge(1 + (text.length >> 6));
@@ -206,7 +249,11 @@ function createDynamicFunction(
     return compileFailure(run, e);
   }
   const stmt = program.body[0];
-  if (program.body.length !== 1 || stmt?.type !== "ExpressionStatement" || stmt.expression.type !== "FunctionExpression") {
+  if (
+    program.body.length !== 1 ||
+    stmt?.type !== "ExpressionStatement" ||
+    stmt.expression.type !== "FunctionExpression"
+  ) {
     return throwSyntaxError(run, "Invalid function body");
   }
   const fnNode = stmt.expression;
@@ -219,11 +266,28 @@ function createDynamicFunction(
   } catch (e) {
     return compileFailure(run, e);
   }
-  const globalFrame = new Frame(slotTemplate(an.root), null, run, { name: "", source, start: 0 }, undefined, run.realm.global, undefined, [], null);
+  const globalFrame = new Frame(
+    slotTemplate(an.root),
+    null,
+    run,
+    { name: "", source, start: 0 },
+    undefined,
+    run.realm.global,
+    undefined,
+    [],
+    null,
+  );
   run.frame = globalFrame.caller;
   const fn = create(globalFrame) as JSObject;
   if (newTarget !== undefined) {
-    const fallback = kind === "normal" ? "FunctionPrototype" : kind === "generator" ? "GeneratorFunctionPrototype" : kind === "async" ? "AsyncFunctionPrototype" : "AsyncGeneratorFunctionPrototype";
+    const fallback =
+      kind === "normal"
+        ? "FunctionPrototype"
+        : kind === "generator"
+          ? "GeneratorFunctionPrototype"
+          : kind === "async"
+            ? "AsyncFunctionPrototype"
+            : "AsyncGeneratorFunctionPrototype";
     fn.proto = getPrototypeFromConstructor(run, newTarget, fallback);
   }
   void makeClosure;

@@ -13,7 +13,12 @@ import { ENUMERABLE, WRITABLE } from "../values/property.js";
 import type { Value } from "../values/value.js";
 import { analyzeProgram } from "./analyze.js";
 import { Ctx, type Stmt } from "./context.js";
-import { compileHoistedFunctions, compileStatements, hoistableFunctions, slotTemplate } from "./functions.js";
+import {
+  compileHoistedFunctions,
+  compileStatements,
+  hoistableFunctions,
+  slotTemplate,
+} from "./functions.js";
 import type { Scope } from "./scope.js";
 import { UnsupportedSyntax } from "./unsupported.js";
 
@@ -48,7 +53,8 @@ export function compileScript(realm: Realm, text: string, filename: string): Com
   if (cached !== undefined) return cached as CompiledScript;
   const source = new SourceFile(filename, text);
   const compiled = compileSource(source);
-  if (realm.compileCache.size >= CACHE_LIMIT) realm.compileCache.delete(realm.compileCache.keys().next().value as string);
+  if (realm.compileCache.size >= CACHE_LIMIT)
+    realm.compileCache.delete(realm.compileCache.keys().next().value as string);
   realm.compileCache.set(cacheKey, compiled);
   return compiled;
 }
@@ -81,17 +87,24 @@ function instantiateGlobals(run: Run, script: CompiledScript): void {
   const realm = run.realm;
   const g = realm.global;
   for (const { name } of script.lexical) {
-    if (realm.globalLex.has(name)) throwSyntaxError(run, `Identifier '${name}' has already been declared`);
+    if (realm.globalLex.has(name))
+      throwSyntaxError(run, `Identifier '${name}' has already been declared`);
     const d = g.getOwnProperty(run, name);
-    if (d !== undefined && d.configurable === false) throwSyntaxError(run, `Identifier '${name}' has already been declared`);
+    if (d !== undefined && d.configurable === false)
+      throwSyntaxError(run, `Identifier '${name}' has already been declared`);
   }
   const fnNames = script.functions.map((f) => (f.id as ES.Identifier).name);
   for (const name of [...script.vars, ...fnNames]) {
-    if (realm.globalLex.has(name)) throwSyntaxError(run, `Identifier '${name}' has already been declared`);
+    if (realm.globalLex.has(name))
+      throwSyntaxError(run, `Identifier '${name}' has already been declared`);
   }
   for (const name of fnNames) {
     const d = g.getOwnProperty(run, name);
-    if (d === undefined ? !g.isExtensible(run) : !(d.configurable || ("value" in d && d.writable && d.enumerable))) {
+    if (
+      d === undefined
+        ? !g.isExtensible(run)
+        : !(d.configurable || ("value" in d && d.writable && d.enumerable))
+    ) {
       throwTypeError(run, `Cannot declare global function '${name}'`);
     }
   }
@@ -101,18 +114,29 @@ function instantiateGlobals(run: Run, script: CompiledScript): void {
     }
   }
   if (script.lexical.length > 0) {
-    for (const { name, mutable } of script.lexical) realm.globalLex.set(name, new GlobalCell(uninit(), mutable));
+    for (const { name, mutable } of script.lexical)
+      realm.globalLex.set(name, new GlobalCell(uninit(), mutable));
     realm.globalEpoch++;
   }
   for (const name of fnNames) {
     const d = g.getOwnProperty(run, name);
     if (d === undefined || d.configurable) {
-      g.defineOwnProperty(run, name, { value: undefined, writable: true, enumerable: true, configurable: false });
+      g.defineOwnProperty(run, name, {
+        value: undefined,
+        writable: true,
+        enumerable: true,
+        configurable: false,
+      });
     }
   }
   for (const name of script.vars) {
     if (g.getOwnProperty(run, name) === undefined) {
-      g.defineOwnProperty(run, name, { value: undefined, writable: true, enumerable: true, configurable: false });
+      g.defineOwnProperty(run, name, {
+        value: undefined,
+        writable: true,
+        enumerable: true,
+        configurable: false,
+      });
     }
   }
   void ENUMERABLE;
@@ -122,10 +146,15 @@ function instantiateGlobals(run: Run, script: CompiledScript): void {
 function uninit() {
   return UNINIT_VALUE;
 }
+
 import { UNINIT as UNINIT_VALUE } from "../values/value.js";
 
 /** Runs a compiled script in the run's realm; returns its completion value. */
-export function runScript(run: Run, script: CompiledScript, overlay: Map<string, { v: Value }> | null): Value {
+export function runScript(
+  run: Run,
+  script: CompiledScript,
+  overlay: Map<string, { v: Value }> | null,
+): Value {
   const realm = run.realm;
   const frame = new Frame(
     script.slotInit.slice(),
@@ -150,6 +179,11 @@ export function runScript(run: Run, script: CompiledScript, overlay: Map<string,
 }
 
 /** Compiles and runs `text` as a script of `filename` in the run's realm. */
-export function evaluateScript(run: Run, text: string, filename = "script.js", overlay: Map<string, { v: Value }> | null = null): Value {
+export function evaluateScript(
+  run: Run,
+  text: string,
+  filename = "script.js",
+  overlay: Map<string, { v: Value }> | null = null,
+): Value {
   return runScript(run, compileScript(run.realm, text, filename), overlay);
 }

@@ -1,8 +1,8 @@
 import type * as ES from "acorn";
 import type { FunctionCode } from "../runtime/closure.js";
-import { unsupported } from "./unsupported.js";
 import type { Ctx, Expr } from "./context.js";
 import { compileFunctionCode, type FunctionNode, makeClosure } from "./functions.js";
+import { unsupported } from "./unsupported.js";
 
 /**
  * A function expression, arrow function or (hoisted) declaration: compiled once, then each

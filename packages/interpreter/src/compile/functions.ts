@@ -5,6 +5,7 @@
  */
 import type * as ES from "acorn";
 import type { Realm } from "../realm/realm.js";
+import { createArguments } from "../runtime/arguments.js";
 import {
   ClosureFunction,
   type FunctionCode,
@@ -14,7 +15,6 @@ import {
 } from "../runtime/closure.js";
 import { BYTES_ENV, BYTES_FUNCTION } from "../runtime/costs.js";
 import { Env, type Frame } from "../runtime/frame.js";
-import { createArguments } from "../runtime/arguments.js";
 import { createArray } from "../runtime/object-ops.js";
 import { defineNameAndLength } from "../values/function.js";
 import type { JSObject } from "../values/object.js";
@@ -24,7 +24,10 @@ import { compileExpr, compileStmt } from "./dispatch.js";
 import { type Bind, compileBinding } from "./patterns.js";
 import type { Scope } from "./scope.js";
 
-export type FunctionNode = ES.FunctionDeclaration | ES.FunctionExpression | ES.ArrowFunctionExpression;
+export type FunctionNode =
+  | ES.FunctionDeclaration
+  | ES.FunctionExpression
+  | ES.ArrowFunctionExpression;
 
 export interface FunctionOptions {
   name: string;
@@ -48,7 +51,10 @@ export function slotTemplate(env: Scope): Slot[] {
 }
 
 /** Creates the closures of hoisted function declarations and stores them in their bindings. */
-export function compileHoistedFunctions(ctx: Ctx, fns: readonly ES.FunctionDeclaration[]): ((s: Env) => void) | undefined {
+export function compileHoistedFunctions(
+  ctx: Ctx,
+  fns: readonly ES.FunctionDeclaration[],
+): ((s: Env) => void) | undefined {
   if (fns.length === 0) return undefined;
   const inits = fns.map((fn) => {
     const create = compileFunctionExpr(fn, ctx, fn.id?.name ?? "default");
@@ -70,7 +76,8 @@ export function hoistableFunctions(stmts: readonly ES.Node[]): ES.FunctionDeclar
       s = d as ES.Node;
     }
     while (s.type === "LabeledStatement") s = (s as ES.LabeledStatement).body;
-    if (s.type === "FunctionDeclaration" && (s as ES.FunctionDeclaration).id) out.push(s as ES.FunctionDeclaration);
+    if (s.type === "FunctionDeclaration" && (s as ES.FunctionDeclaration).id)
+      out.push(s as ES.FunctionDeclaration);
   }
   return out;
 }
@@ -80,7 +87,11 @@ export function hoistableFunctions(stmts: readonly ES.Node[]): ES.FunctionDeclar
  * lexical slots in the enclosing environment are reset to uninitialized. Then block-level
  * functions are instantiated.
  */
-export function compileBlockEntry(ctx: Ctx, scope: Scope | undefined, stmts: readonly ES.Node[]): ((s: Env) => Env) | undefined {
+export function compileBlockEntry(
+  ctx: Ctx,
+  scope: Scope | undefined,
+  stmts: readonly ES.Node[],
+): ((s: Env) => Env) | undefined {
   if (scope === undefined) return undefined;
   const hoisted = ctx.within(scope, () => compileHoistedFunctions(ctx, hoistableFunctions(stmts)));
   if (scope.materialized) {
@@ -133,7 +144,11 @@ export function compileStatements(ctx: Ctx, stmts: readonly ES.Node[]): Stmt {
 }
 
 /** Compiles a function literal's code (shared by all its closures). */
-export function compileFunctionCode(outer: Ctx, node: FunctionNode, opts: FunctionOptions): FunctionCode {
+export function compileFunctionCode(
+  outer: Ctx,
+  node: FunctionNode,
+  opts: FunctionOptions,
+): FunctionCode {
   const fs = outer.scopeOf(node) as Scope;
   const ctx = new Ctx(outer.an, outer.source, fs, false);
   const strict = fs.strict;
@@ -172,7 +187,9 @@ export function compileFunctionCode(outer: Ctx, node: FunctionNode, opts: Functi
     start: node.start,
     strict,
     thisMode: isArrow ? THIS_LEXICAL : strict ? THIS_STRICT : THIS_SLOPPY,
-    isConstructor: opts.classConstructor === true || (!isArrow && !opts.method && !node.generator && !node.async),
+    isConstructor:
+      opts.classConstructor === true ||
+      (!isArrow && !opts.method && !node.generator && !node.async),
     classConstructor: opts.classConstructor === true,
     derived: opts.derived === true,
     hasPrototype: !isArrow && !opts.method && !node.async && !opts.classConstructor,
@@ -200,12 +217,15 @@ function compileParams(ctx: Ctx, node: FunctionNode, fs: Scope): (f: Frame) => v
   const calleeSlot = calleeBinding ? calleeBinding.slot : -1;
   const mapped = !fs.strict && fs.hasSimpleParams;
   const argsSlot = argsBinding ? argsBinding.slot : -1;
-  const paramSlots = fs.hasSimpleParams ? node.params.map((p) => (fs.bindings.get((p as ES.Identifier).name) as { slot: number }).slot) : [];
-  const makeArgs = argsSlot >= 0
-    ? (f: Frame) => {
-        f.v[argsSlot] = createArguments(f, mapped ? paramSlots : undefined);
-      }
-    : undefined;
+  const paramSlots = fs.hasSimpleParams
+    ? node.params.map((p) => (fs.bindings.get((p as ES.Identifier).name) as { slot: number }).slot)
+    : [];
+  const makeArgs =
+    argsSlot >= 0
+      ? (f: Frame) => {
+          f.v[argsSlot] = createArguments(f, mapped ? paramSlots : undefined);
+        }
+      : undefined;
   if (fs.hasSimpleParams) {
     const n = paramSlots.length;
     return (f) => {
@@ -217,7 +237,10 @@ function compileParams(ctx: Ctx, node: FunctionNode, fs: Scope): (f: Frame) => v
     };
   }
   const binders: { bind: Bind; rest: boolean }[] = ctx.within(fs, () =>
-    node.params.map((p) => ({ bind: compileBinding(ctx, p, "init"), rest: p.type === "RestElement" })),
+    node.params.map((p) => ({
+      bind: compileBinding(ctx, p, "init"),
+      rest: p.type === "RestElement",
+    })),
   );
   return (f) => {
     if (calleeSlot >= 0) f.v[calleeSlot] = f.fn as JSObject;
@@ -237,7 +260,8 @@ function compileBodyScope(fs: Scope, varScope: Scope): (f: Frame) => Env {
   for (const b of varScope.bindings.values()) {
     if (b.kind !== "var") continue;
     const p = fs.bindings.get(b.name);
-    if (p !== undefined && (p.kind === "param" || p.kind === "arguments")) copies.push([p.slot, b.slot]);
+    if (p !== undefined && (p.kind === "param" || p.kind === "arguments"))
+      copies.push([p.slot, b.slot]);
   }
   if (!varScope.materialized) {
     return (f) => {
@@ -254,7 +278,13 @@ function compileBodyScope(fs: Scope, varScope: Scope): (f: Frame) => Env {
 }
 
 /** Creates a closure object for compiled code (OrdinaryFunctionCreate + MakeConstructor). */
-export function makeClosure(realm: Realm, code: FunctionCode, env: Env, name: string, proto?: JSObject): ClosureFunction {
+export function makeClosure(
+  realm: Realm,
+  code: FunctionCode,
+  env: Env,
+  name: string,
+  proto?: JSObject,
+): ClosureFunction {
   env.f.run.alloc(BYTES_FUNCTION);
   const gen = (code as { generatorKind?: string }).generatorKind;
   const fproto =
@@ -271,4 +301,5 @@ export function makeClosure(realm: Realm, code: FunctionCode, env: Env, name: st
 }
 
 export type { Expr };
+
 import { compileFunctionExpr } from "./function-expr.js";

@@ -16,7 +16,12 @@ import { analyzeProgram } from "./analyze.js";
 import { Ctx, type Stmt } from "./context.js";
 import { CompileError } from "./evaluate.js";
 import { compileFunctionExpr } from "./function-expr.js";
-import { compileHoistedFunctions, compileStatements, hoistableFunctions, slotTemplate } from "./functions.js";
+import {
+  compileHoistedFunctions,
+  compileStatements,
+  hoistableFunctions,
+  slotTemplate,
+} from "./functions.js";
 import { ImportCell } from "./references.js";
 import type { Scope } from "./scope.js";
 import { UnsupportedSyntax } from "./unsupported.js";
@@ -31,7 +36,10 @@ export interface ModuleResolver {
   resolve?: (
     specifier: string,
     referrer: string,
-  ) => { path: string; source: string } | { path: string; exports: Record<string, unknown> } | undefined;
+  ) =>
+    | { path: string; source: string }
+    | { path: string; exports: Record<string, unknown> }
+    | undefined;
 }
 
 type Status = "new" | "linked" | "evaluating" | "evaluated" | "errored";
@@ -48,7 +56,10 @@ export abstract class ModuleRecord {
   namespace: ModuleNamespace | undefined;
   constructor(readonly path: string) {}
   abstract exportNames(seen?: Set<ModuleRecord>): string[];
-  abstract resolveExport(name: string, seen?: Set<string>): Binding | "namespace" | null | "ambiguous";
+  abstract resolveExport(
+    name: string,
+    seen?: Set<string>,
+  ): Binding | "namespace" | null | "ambiguous";
 }
 
 class SyntheticModule extends ModuleRecord {
@@ -105,7 +116,10 @@ class SourceModule extends ModuleRecord {
   }
 
   /** https://tc39.es/ecma262/#sec-resolveexport */
-  resolveExport(name: string, seen = new Set<string>()): Binding | "namespace" | null | "ambiguous" {
+  resolveExport(
+    name: string,
+    seen = new Set<string>(),
+  ): Binding | "namespace" | null | "ambiguous" {
     const key = `${this.path}\u0000${name}`;
     if (seen.has(key)) return null;
     seen.add(key);
@@ -125,7 +139,13 @@ class SourceModule extends ModuleRecord {
       if (r === "ambiguous") return r;
       if (r === null) continue;
       if (star === null) star = r;
-      else if (r === "namespace" || star === "namespace" || r.module !== star.module || r.slot !== star.slot) return "ambiguous";
+      else if (
+        r === "namespace" ||
+        star === "namespace" ||
+        r.module !== star.module ||
+        r.slot !== star.slot
+      )
+        return "ambiguous";
     }
     return star;
   }
@@ -184,10 +204,16 @@ export class ModuleLoader {
       const hoisted = compileHoistedFunctions(ctx, fns);
       const anonDefault = program.body.find(
         (s): s is ES.ExportDefaultDeclaration =>
-          s.type === "ExportDefaultDeclaration" && s.declaration.type === "FunctionDeclaration" && !s.declaration.id,
+          s.type === "ExportDefaultDeclaration" &&
+          s.declaration.type === "FunctionDeclaration" &&
+          !s.declaration.id,
       );
       if (anonDefault) {
-        const create = compileFunctionExpr(anonDefault.declaration as ES.FunctionDeclaration, ctx, "default");
+        const create = compileFunctionExpr(
+          anonDefault.declaration as ES.FunctionDeclaration,
+          ctx,
+          "default",
+        );
         const slot = (an.root.bindings.get("*default*") as { slot: number }).slot;
         m.hoisted = (s) => {
           hoisted?.(s);
@@ -198,7 +224,8 @@ export class ModuleLoader {
       m.slotInit = slotTemplate(an.root);
       return m;
     } catch (e) {
-      if (e instanceof ParseFailure || e instanceof UnsupportedSyntax) throw new CompileError(e.message, source, e.pos);
+      if (e instanceof ParseFailure || e instanceof UnsupportedSyntax)
+        throw new CompileError(e.message, source, e.pos);
       throw e;
     }
   }
@@ -214,7 +241,11 @@ export class ModuleLoader {
         request(spec);
         for (const sp of s.specifiers) {
           const importName =
-            sp.type === "ImportNamespaceSpecifier" ? "*" : sp.type === "ImportDefaultSpecifier" ? "default" : exportName(sp.imported);
+            sp.type === "ImportNamespaceSpecifier"
+              ? "*"
+              : sp.type === "ImportDefaultSpecifier"
+                ? "default"
+                : exportName(sp.imported);
           m.imports.push({ specifier: spec, importName, slot: slotOf(sp.local.name) });
         }
       } else if (s.type === "ExportNamedDeclaration") {
@@ -229,24 +260,37 @@ export class ModuleLoader {
           const spec = String(s.source.value);
           request(spec);
           for (const sp of s.specifiers) {
-            m.indirectExports.set(exportName(sp.exported), { specifier: spec, importName: exportName(sp.local) });
+            m.indirectExports.set(exportName(sp.exported), {
+              specifier: spec,
+              importName: exportName(sp.local),
+            });
           }
         } else {
           for (const sp of s.specifiers) {
             const local = exportName(sp.local);
-            const imp = m.imports.find((i) => i.slot === slotOf(local) && root.bindings.get(local)?.kind === "import");
-            if (imp) m.indirectExports.set(exportName(sp.exported), { specifier: imp.specifier, importName: imp.importName });
+            const imp = m.imports.find(
+              (i) => i.slot === slotOf(local) && root.bindings.get(local)?.kind === "import",
+            );
+            if (imp)
+              m.indirectExports.set(exportName(sp.exported), {
+                specifier: imp.specifier,
+                importName: imp.importName,
+              });
             else m.localExports.set(exportName(sp.exported), slotOf(local));
           }
         }
       } else if (s.type === "ExportDefaultDeclaration") {
         const d = s.declaration;
-        const id = (d.type === "FunctionDeclaration" || d.type === "ClassDeclaration") && d.id ? d.id.name : "*default*";
+        const id =
+          (d.type === "FunctionDeclaration" || d.type === "ClassDeclaration") && d.id
+            ? d.id.name
+            : "*default*";
         m.localExports.set("default", slotOf(id));
       } else if (s.type === "ExportAllDeclaration") {
         const spec = String(s.source.value);
         request(spec);
-        if (s.exported) m.indirectExports.set(exportName(s.exported), { specifier: spec, importName: "*" });
+        if (s.exported)
+          m.indirectExports.set(exportName(s.exported), { specifier: spec, importName: "*" });
         else m.starExports.push(spec);
       }
     }
@@ -267,7 +311,10 @@ export class ModuleLoader {
     if (custom !== undefined) {
       const existing = this.map.get(custom.path);
       if (existing) return existing;
-      const m = "source" in custom ? this.parse(custom.path, custom.source) : this.synthetic(run, custom.path, custom.exports);
+      const m =
+        "source" in custom
+          ? this.parse(custom.path, custom.source)
+          : this.synthetic(run, custom.path, custom.exports);
       this.map.set(custom.path, m);
       return m;
     }
@@ -283,7 +330,8 @@ export class ModuleLoader {
     const existing = this.map.get(path);
     if (existing) return existing;
     const text = resolver.files?.[path];
-    if (text === undefined) return throwSyntaxError(run, `Cannot find module '${spec}' imported from ${referrer}`);
+    if (text === undefined)
+      return throwSyntaxError(run, `Cannot find module '${spec}' imported from ${referrer}`);
     const m = this.parse(path, text);
     this.map.set(path, m);
     return m;
@@ -298,7 +346,17 @@ export class ModuleLoader {
       values.push(this.importHost(run, exports[n], `${path}.${n}`));
     });
     const m = new SyntheticModule(path, slots);
-    m.env = new Frame(values, null, run, { name: "", source: new SourceFile(path, ""), start: 0 }, undefined, undefined, undefined, [], null);
+    m.env = new Frame(
+      values,
+      null,
+      run,
+      { name: "", source: new SourceFile(path, ""), start: 0 },
+      undefined,
+      undefined,
+      undefined,
+      [],
+      null,
+    );
     m.status = "evaluated";
     return m;
   }
@@ -307,12 +365,25 @@ export class ModuleLoader {
   private link(run: Run, m: ModuleRecord, visiting: Set<ModuleRecord>): void {
     if (!(m instanceof SourceModule) || m.status !== "new" || visiting.has(m)) return;
     visiting.add(m);
-    m.env = new Frame(m.slotInit.slice(), null, run, { name: "", source: m.source, start: 0 }, undefined, undefined, undefined, [], null);
+    m.env = new Frame(
+      m.slotInit.slice(),
+      null,
+      run,
+      { name: "", source: m.source, start: 0 },
+      undefined,
+      undefined,
+      undefined,
+      [],
+      null,
+    );
     for (const dep of m.resolved.values()) this.link(run, dep, visiting);
     for (const [name] of m.indirectExports) {
       const r = m.resolveExport(name);
       if (r === null || r === "ambiguous") {
-        throwSyntaxError(run, `The requested module does not provide an export named '${name}' (${m.path})`);
+        throwSyntaxError(
+          run,
+          `The requested module does not provide an export named '${name}' (${m.path})`,
+        );
       }
     }
     for (const imp of m.imports) {
@@ -330,7 +401,10 @@ export class ModuleLoader {
       }
       if (r === "namespace") {
         const ind = findNamespaceTarget(target, imp.importName);
-        m.env.v[imp.slot] = new ImportCell(new Env([this.namespace(run, ind)], null, m.env.f), 0) as never;
+        m.env.v[imp.slot] = new ImportCell(
+          new Env([this.namespace(run, ind)], null, m.env.f),
+          0,
+        ) as never;
       } else {
         m.env.v[imp.slot] = new ImportCell(r.module.env ?? placeholder(r.module), r.slot) as never;
       }
@@ -386,7 +460,8 @@ function findNamespaceTarget(m: ModuleRecord, name: string): ModuleRecord {
   if (m instanceof SourceModule) {
     const ind = m.indirectExports.get(name);
     if (ind && ind.importName === "*") return m.resolved.get(ind.specifier) as ModuleRecord;
-    if (ind) return findNamespaceTarget(m.resolved.get(ind.specifier) as ModuleRecord, ind.importName);
+    if (ind)
+      return findNamespaceTarget(m.resolved.get(ind.specifier) as ModuleRecord, ind.importName);
     for (const spec of m.starExports) {
       const t = m.resolved.get(spec) as ModuleRecord;
       if (t.resolveExport(name) !== null) return findNamespaceTarget(t, name);
@@ -404,7 +479,9 @@ function boundNamesOf(p: ES.Pattern): string[] {
     case "Identifier":
       return [p.name];
     case "ObjectPattern":
-      return p.properties.flatMap((x) => boundNamesOf(x.type === "RestElement" ? x.argument : x.value));
+      return p.properties.flatMap((x) =>
+        boundNamesOf(x.type === "RestElement" ? x.argument : x.value),
+      );
     case "ArrayPattern":
       return p.elements.flatMap((e) => (e ? boundNamesOf(e) : []));
     case "RestElement":

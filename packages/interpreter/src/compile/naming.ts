@@ -3,9 +3,9 @@
  * function and class expressions take the name of what they are assigned to.
  */
 import type * as ES from "acorn";
+import { compileClass } from "./class.js";
 import type { Ctx, Expr } from "./context.js";
 import { compileExpr } from "./dispatch.js";
-import { compileClass } from "./class.js";
 import { compileFunctionExpr } from "./function-expr.js";
 
 export function isAnonymousFunctionDefinition(e: ES.Node): boolean {

@@ -6,7 +6,13 @@
 import type * as ES from "acorn";
 import { requireObjectCoercible, toObject, toPropertyKey } from "../runtime/conversions.js";
 import type { Env } from "../runtime/frame.js";
-import { DONE, type IteratorRecord, getIterator, iteratorClose, iteratorStepValue } from "../runtime/iteration.js";
+import {
+  DONE,
+  getIterator,
+  type IteratorRecord,
+  iteratorClose,
+  iteratorStepValue,
+} from "../runtime/iteration.js";
 import { createArray, createObject, getV, putV } from "../runtime/object-ops.js";
 import { ThrowSignal } from "../runtime/throw.js";
 import type { Key, Value } from "../values/value.js";
@@ -110,7 +116,8 @@ function compileObjectPattern(ctx: Ctx, p: ES.ObjectPattern, mode: "init" | "ass
 function compileArrayPattern(ctx: Ctx, p: ES.ArrayPattern, mode: "init" | "assign"): Bind {
   const elements = p.elements.map((e) => {
     if (e === null) return null;
-    if (e.type === "RestElement") return { rest: true, bind: compileBinding(ctx, e.argument, mode) };
+    if (e.type === "RestElement")
+      return { rest: true, bind: compileBinding(ctx, e.argument, mode) };
     return { rest: false, bind: compileBinding(ctx, e, mode) };
   });
   return (s, v) => {
@@ -133,7 +140,7 @@ function compileArrayPattern(ctx: Ctx, p: ES.ArrayPattern, mode: "init" | "assig
           el.bind(s, createArray(run, list));
           continue;
         }
-        let x: Value = undefined;
+        let x: Value;
         if (!rec.done) {
           const y = iteratorStepValue(run, rec);
           if (y !== DONE) x = y;
@@ -147,4 +154,3 @@ function compileArrayPattern(ctx: Ctx, p: ES.ArrayPattern, mode: "init" | "assig
     if (!rec.done) iteratorClose(run, rec, false);
   };
 }
-

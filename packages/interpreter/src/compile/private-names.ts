@@ -11,12 +11,18 @@ export function compilePrivateName(ctx: Ctx, id: ES.PrivateIdentifier): (s: Env)
   return read as unknown as (s: Env) => PrivateName;
 }
 
-export function compilePrivateGetter(ctx: Ctx, m: ES.MemberExpression): (s: Env, o: Value) => Value {
+export function compilePrivateGetter(
+  ctx: Ctx,
+  m: ES.MemberExpression,
+): (s: Env, o: Value) => Value {
   const name = compilePrivateName(ctx, m.property as ES.PrivateIdentifier);
   return (s, o) => name(s).get(s.f.run, o);
 }
 
-export function compilePrivateSetter(ctx: Ctx, m: ES.MemberExpression): (s: Env, o: Value, v: Value) => void {
+export function compilePrivateSetter(
+  ctx: Ctx,
+  m: ES.MemberExpression,
+): (s: Env, o: Value, v: Value) => void {
   const name = compilePrivateName(ctx, m.property as ES.PrivateIdentifier);
   return (s, o, v) => name(s).set(s.f.run, o, v);
 }

@@ -118,7 +118,14 @@ export class WriteCache {
   shapes: Shape[] = [];
 }
 
-export function writeNamed(run: Run, o: Value, key: string, v: Value, c: WriteCache, strict: boolean): void {
+export function writeNamed(
+  run: Run,
+  o: Value,
+  key: string,
+  v: Value,
+  c: WriteCache,
+  strict: boolean,
+): void {
   if (o instanceof JSObject) {
     const shape = o.shape;
     if (shape === c.shape && shape !== null) {
@@ -151,7 +158,14 @@ function chainValid(o: JSObject, c: WriteCache): boolean {
   return p === null;
 }
 
-function writeMiss(run: Run, o: JSObject, key: string, v: Value, c: WriteCache, strict: boolean): void {
+function writeMiss(
+  run: Run,
+  o: JSObject,
+  key: string,
+  v: Value,
+  c: WriteCache,
+  strict: boolean,
+): void {
   const shape = o.shape;
   if (shape !== null && o.icSafe(key)) {
     const i = shape.indexOf(key);

@@ -10,7 +10,7 @@ import { keyToDisplay } from "../runtime/object-ops.js";
 import type { Run } from "../runtime/run.js";
 import { throwReferenceError, throwTypeError } from "../runtime/throw.js";
 import { JSObject } from "../values/object.js";
-import { ACCESSOR, Accessor, type Entry, WEC, WRITABLE } from "../values/property.js";
+import { ACCESSOR, type Accessor, type Entry, WEC, WRITABLE } from "../values/property.js";
 import { UNINIT, type Value } from "../values/value.js";
 import type { Ctx, Expr } from "./context.js";
 import { type Binding, hopsBetween, type Resolution, type Scope } from "./scope.js";
@@ -142,7 +142,11 @@ class GlobalSite {
       if (o !== undefined) return o.v;
     }
     const realm = f.run.realm;
-    if (this.realm !== realm || this.epoch !== realm.globalEpoch || (this.entry !== undefined && this.entry.attrs < 0)) {
+    if (
+      this.realm !== realm ||
+      this.epoch !== realm.globalEpoch ||
+      (this.entry !== undefined && this.entry.attrs < 0)
+    ) {
       this.lookup(realm);
     }
     const cell = this.cell;
@@ -176,7 +180,11 @@ class GlobalSite {
     }
     const run = f.run;
     const realm = run.realm;
-    if (this.realm !== realm || this.epoch !== realm.globalEpoch || (this.entry !== undefined && this.entry.attrs < 0)) {
+    if (
+      this.realm !== realm ||
+      this.epoch !== realm.globalEpoch ||
+      (this.entry !== undefined && this.entry.attrs < 0)
+    ) {
       this.lookup(realm);
     }
     const cell = this.cell;
@@ -211,10 +219,7 @@ interface DynamicStep {
   scope: Scope;
 }
 
-type Found =
-  | { kind: "object"; obj: JSObject }
-  | { kind: "cell"; cell: { v: Value } }
-  | undefined;
+type Found = { kind: "object"; obj: JSObject } | { kind: "cell"; cell: { v: Value } } | undefined;
 
 function dynamicLookup(s: Env, name: string, steps: DynamicStep[]): Found {
   const run = s.f.run;
@@ -224,7 +229,8 @@ function dynamicLookup(s: Env, name: string, steps: DynamicStep[]): Found {
       const obj = e.v[0] as JSObject;
       if (!obj.hasProperty(run, name)) continue;
       const unscopables = obj.get(run, Symbol.unscopables, obj);
-      if (unscopables instanceof JSObject && toBoolean(unscopables.get(run, name, unscopables))) continue;
+      if (unscopables instanceof JSObject && toBoolean(unscopables.get(run, name, unscopables)))
+        continue;
       return { kind: "object", obj };
     }
     const cell = e.x?.get(name);
@@ -240,7 +246,11 @@ function dynamicSteps(r: Resolution): DynamicStep[] {
 // ---- public compilers -----------------------------------------------------------------------
 
 /** GetValue of an identifier; ReferenceError when unresolvable (or `typeof` semantics). */
-export function compileRead(ctx: Ctx, node: { start: number; name: string }, forTypeof = false): Expr {
+export function compileRead(
+  ctx: Ctx,
+  node: { start: number; name: string },
+  forTypeof = false,
+): Expr {
   const r = resolution(ctx, node);
   const name = r.name;
   const staticRead = staticReader(ctx, r, forTypeof);
@@ -277,10 +287,11 @@ function importGetter(hops: number, slot: number, name: string): Expr {
   };
 }
 
-function staticReader(ctx: Ctx, r: Resolution, forTypeof: boolean): Expr {
+function staticReader(_ctx: Ctx, r: Resolution, forTypeof: boolean): Expr {
   const b = r.binding;
   const name = r.name;
-  if (b !== undefined && b.kind === "import") return importGetter(hopsBetween(r.from, b.scope), b.slot, name);
+  if (b !== undefined && b.kind === "import")
+    return importGetter(hopsBetween(r.from, b.scope), b.slot, name);
   if (b !== undefined && !b.global) {
     return slotGetter(hopsBetween(r.from, b.scope), b.slot, needsTdz(b), name);
   }
@@ -327,7 +338,8 @@ function staticWriter(r: Resolution, strict: boolean): Setter {
 export function compileInit(ctx: Ctx, node: { start: number; name: string }): Setter {
   const r = resolution(ctx, node);
   const b = r.binding;
-  if (b === undefined || b.kind === "var" || (b.global && !b.lexical)) return compileAssign(ctx, node);
+  if (b === undefined || b.kind === "var" || (b.global && !b.lexical))
+    return compileAssign(ctx, node);
   if (b.global) {
     const name = b.name;
     return (s, v) => {
@@ -348,7 +360,10 @@ export function compileInit(ctx: Ctx, node: { start: number; name: string }): Se
 }
 
 /** The `this` value of a call through an identifier: the with-object when found in one. */
-export function compileCallThis(ctx: Ctx, node: { start: number; name: string }): ((s: Env) => Value) | undefined {
+export function compileCallThis(
+  ctx: Ctx,
+  node: { start: number; name: string },
+): ((s: Env) => Value) | undefined {
   const r = resolution(ctx, node);
   if (!r.dynamic.some((d) => d.kind === "with")) return undefined;
   const steps = dynamicSteps(r);

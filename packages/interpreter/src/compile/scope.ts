@@ -11,7 +11,16 @@
  */
 import type * as ES from "acorn";
 
-export type ScopeKind = "script" | "module" | "eval" | "function" | "body" | "block" | "catch" | "class" | "with";
+export type ScopeKind =
+  | "script"
+  | "module"
+  | "eval"
+  | "function"
+  | "body"
+  | "block"
+  | "catch"
+  | "class"
+  | "with";
 
 export type BindingKind =
   | "var"
@@ -80,7 +89,12 @@ export class Scope {
   /** The scope whose activation runs this code: function, script, module or eval. */
   get closure(): Scope {
     let s: Scope = this;
-    while (s.kind !== "function" && s.kind !== "script" && s.kind !== "module" && s.parent !== null) {
+    while (
+      s.kind !== "function" &&
+      s.kind !== "script" &&
+      s.kind !== "module" &&
+      s.parent !== null
+    ) {
       s = s.parent;
     }
     return s;
@@ -123,7 +137,10 @@ export class Scope {
   declare(name: string, kind: BindingKind): Binding {
     const existing = this.bindings.get(name);
     if (existing !== undefined) {
-      if (kind === "function" && (existing.kind === "var" || existing.kind === "function" || existing.kind === "param")) {
+      if (
+        kind === "function" &&
+        (existing.kind === "var" || existing.kind === "function" || existing.kind === "param")
+      ) {
         return existing;
       }
       if (kind === "var") return existing;

@@ -3,17 +3,25 @@
  * arguments, calls the host function and imports the result. Host exceptions become guest
  * errors according to the error policy; they never reach guest code as host objects.
  */
+
+import { CoveError, GuestError, SandboxError } from "../errors.js";
 import type { Realm } from "../realm/realm.js";
 import type { Run } from "../runtime/run.js";
 import { makeError, type NativeErrorName, ThrowSignal } from "../runtime/throw.js";
-import { CoveError, GuestError, SandboxError } from "../errors.js";
-import { WC } from "../values/property.js";
 import { defineNameAndLength, JSFunction } from "../values/function.js";
 import type { JSObject } from "../values/object.js";
+import { WC } from "../values/property.js";
 import type { Value } from "../values/value.js";
 import type { Membrane } from "./membrane.js";
 
-const GUEST_ERROR_NAMES = new Set(["TypeError", "RangeError", "SyntaxError", "ReferenceError", "URIError", "EvalError"]);
+const GUEST_ERROR_NAMES = new Set([
+  "TypeError",
+  "RangeError",
+  "SyntaxError",
+  "ReferenceError",
+  "URIError",
+  "EvalError",
+]);
 
 export class HostFunction extends JSFunction {
   constructor(
@@ -67,7 +75,11 @@ export function hostErrorToGuest(run: Run, m: Membrane, e: unknown): unknown {
     const original = m.originalThrow(e);
     if (original !== undefined) return new ThrowSignal(original);
   }
-  if (e instanceof CoveError && (e.code === "COVE_BUDGET_EXHAUSTED" || e.code === "COVE_RUN_ABORTED")) return e;
+  if (
+    e instanceof CoveError &&
+    (e.code === "COVE_BUDGET_EXHAUSTED" || e.code === "COVE_RUN_ABORTED")
+  )
+    return e;
   if (e instanceof RangeError && e.message.includes("call stack")) {
     return new ThrowSignal(makeError(run, "RangeError", "Maximum call stack size exceeded"));
   }

@@ -11,7 +11,7 @@ import { messages, SandboxError } from "../errors.js";
 import type { Realm } from "../realm/realm.js";
 import { BYTES_ELEMENT, BYTES_OBJECT } from "../runtime/costs.js";
 import type { Run } from "../runtime/run.js";
-import { ThrowSignal } from "../runtime/throw.js";
+import type { ThrowSignal } from "../runtime/throw.js";
 import { JSArray } from "../values/array.js";
 import { ErrorObject, formatFrames } from "../values/error-object.js";
 import { JSObject } from "../values/object.js";
@@ -53,7 +53,14 @@ export class Membrane {
 
   // ---- host → guest ------------------------------------------------------------------------
 
-  importValue(realm: Realm, v: unknown, run?: Run, path = "", depth = 0, seen = new Map<object, JSObject>()): Value {
+  importValue(
+    realm: Realm,
+    v: unknown,
+    run?: Run,
+    path = "",
+    depth = 0,
+    seen = new Map<object, JSObject>(),
+  ): Value {
     switch (typeof v) {
       case "undefined":
       case "boolean":
@@ -79,7 +86,8 @@ export class Membrane {
       const list: Value[] = [];
       const arr = new JSArray(realm.emptyShape, realm.intrinsics.ArrayPrototype, list);
       seen.set(o, arr);
-      for (let i = 0; i < o.length; i++) list.push(this.importValue(realm, o[i], run, `${path}[${i}]`, depth + 1, seen));
+      for (let i = 0; i < o.length; i++)
+        list.push(this.importValue(realm, o[i], run, `${path}[${i}]`, depth + 1, seen));
       return arr;
     }
     const proto = Object.getPrototypeOf(o);
@@ -92,7 +100,10 @@ export class Membrane {
         if (d === undefined || !("value" in d)) {
           throw messages.refuseHostValue("an accessor property", path ? `${path}.${key}` : key);
         }
-        out.defineData(key, this.importValue(realm, d.value, run, path ? `${path}.${key}` : key, depth + 1, seen));
+        out.defineData(
+          key,
+          this.importValue(realm, d.value, run, path ? `${path}.${key}` : key, depth + 1, seen),
+        );
       }
       return out;
     }
@@ -102,7 +113,10 @@ export class Membrane {
       seen.set(o, m);
       const set = m.get(run as Run, "set", m) as JSObject;
       for (const [k, val] of o) {
-        set.call(run as Run, m, [this.importValue(realm, k, run, `${path}<key>`, depth + 1, seen), this.importValue(realm, val, run, `${path}<value>`, depth + 1, seen)]);
+        set.call(run as Run, m, [
+          this.importValue(realm, k, run, `${path}<key>`, depth + 1, seen),
+          this.importValue(realm, val, run, `${path}<value>`, depth + 1, seen),
+        ]);
       }
       return m;
     }
@@ -110,15 +124,25 @@ export class Membrane {
       const s = this.construct(realm, "Set", [], run);
       seen.set(o, s);
       const add = s.get(run as Run, "add", s) as JSObject;
-      for (const x of o) add.call(run as Run, s, [this.importValue(realm, x, run, `${path}<item>`, depth + 1, seen)]);
+      for (const x of o)
+        add.call(run as Run, s, [
+          this.importValue(realm, x, run, `${path}<item>`, depth + 1, seen),
+        ]);
       return s;
     }
     if (ArrayBuffer.isView(o) && !(o instanceof DataView)) {
       const name = (o.constructor as { name: string }).name;
       const arr = Array.from(o as unknown as ArrayLike<number | bigint>);
-      return this.construct(realm, name, [this.importValue(realm, arr, run, path, depth + 1, seen)], run);
+      return this.construct(
+        realm,
+        name,
+        [this.importValue(realm, arr, run, path, depth + 1, seen)],
+        run,
+      );
     }
-    const what = proto?.constructor?.name ? `an instance of ${proto.constructor.name}` : "a host object";
+    const what = proto?.constructor?.name
+      ? `an instance of ${proto.constructor.name}`
+      : "a host object";
     throw messages.refuseHostValue(what, path);
   }
 
@@ -130,7 +154,13 @@ export class Membrane {
 
   // ---- guest → host ------------------------------------------------------------------------
 
-  exportValue(run: Run, v: Value, path = "", depth = 0, seen = new Map<JSObject, unknown>()): unknown {
+  exportValue(
+    run: Run,
+    v: Value,
+    path = "",
+    depth = 0,
+    seen = new Map<JSObject, unknown>(),
+  ): unknown {
     if (!(v instanceof JSObject)) return v;
     if (depth > MAX_DEPTH) throw messages.tooDeep(path);
     const prior = seen.get(v);
@@ -144,12 +174,20 @@ export class Membrane {
         const d = v.dense;
         for (let i = 0; i < n; i++) {
           const x = d[i];
-          out.push(x === HOLE ? undefined : this.exportValue(run, x as Value, `${path}[${i}]`, depth + 1, seen));
+          out.push(
+            x === HOLE
+              ? undefined
+              : this.exportValue(run, x as Value, `${path}[${i}]`, depth + 1, seen),
+          );
         }
       } else {
         for (let i = 0; i < Math.min(n, 1 << 20); i++) {
           const x = v.storageGet(String(i));
-          out.push(typeof x === "symbol" || x instanceof Object && !(x instanceof JSObject) ? undefined : this.exportValue(run, x as Value, `${path}[${i}]`, depth + 1, seen));
+          out.push(
+            typeof x === "symbol" || (x instanceof Object && !(x instanceof JSObject))
+              ? undefined
+              : this.exportValue(run, x as Value, `${path}[${i}]`, depth + 1, seen),
+          );
         }
       }
       return out;
@@ -167,7 +205,9 @@ export class Membrane {
     }
     const kind = v.kind;
     if (kind === "Date") {
-      const t = (v as unknown as { time?: number; value?: number }).time ?? (v as unknown as { value?: number }).value;
+      const t =
+        (v as unknown as { time?: number; value?: number }).time ??
+        (v as unknown as { value?: number }).value;
       return new Date(typeof t === "number" ? t : Number.NaN);
     }
     const out: Record<string, unknown> = {};
@@ -176,7 +216,13 @@ export class Membrane {
       if (typeof k !== "string") continue;
       const attrs = v.storageAttrs(k);
       if (attrs & ACCESSOR || !(attrs & ENUMERABLE)) continue;
-      out[k] = this.exportValue(run, v.storageGet(k) as Value, path ? `${path}.${k}` : k, depth + 1, seen);
+      out[k] = this.exportValue(
+        run,
+        v.storageGet(k) as Value,
+        path ? `${path}.${k}` : k,
+        depth + 1,
+        seen,
+      );
     }
     return out;
   }

@@ -1,6 +1,7 @@
 /** The acorn adapter: parses with the latest ECMAScript version and reports errors with positions. */
-import { type Options, parse } from "acorn";
+
 import type * as ES from "acorn";
+import { type Options, parse } from "acorn";
 import type { SourceFile } from "./source.js";
 
 export interface ParseOptions {

@@ -15,7 +15,10 @@ export class SourceFile {
       const t = this.text;
       for (let i = 0; i < t.length; i++) {
         const c = t.charCodeAt(i);
-        if (c === 10 || ((c === 0x2028 || c === 0x2029 || c === 13) && t.charCodeAt(i + 1) !== 10)) {
+        if (
+          c === 10 ||
+          ((c === 0x2028 || c === 0x2029 || c === 13) && t.charCodeAt(i + 1) !== 10)
+        ) {
           lines.push(i + 1);
         }
       }

@@ -12,7 +12,12 @@ import type { Realm } from "./realm.js";
 export type MethodRow = readonly [name: Key, impl: NativeImpl, length: number];
 export type AccessorRow = readonly [name: Key, get: NativeImpl | undefined, set?: NativeImpl];
 
-export function makeFunction(realm: Realm, impl: NativeImpl, name: Key, length: number): BuiltinFunction {
+export function makeFunction(
+  realm: Realm,
+  impl: NativeImpl,
+  name: Key,
+  length: number,
+): BuiltinFunction {
   return new BuiltinFunction(realm, impl, name, length, false);
 }
 
@@ -24,7 +29,11 @@ export function defineMethods(realm: Realm, target: JSObject, rows: readonly Met
 }
 
 /** Defines accessor properties (configurable, not enumerable). */
-export function defineAccessors(realm: Realm, target: JSObject, rows: readonly AccessorRow[]): void {
+export function defineAccessors(
+  realm: Realm,
+  target: JSObject,
+  rows: readonly AccessorRow[],
+): void {
   for (const [name, get, set] of rows) {
     const g = get && new BuiltinFunction(realm, get, name, 0, false, undefined, "get");
     const s = set && new BuiltinFunction(realm, set, name, 1, false, undefined, "set");
@@ -33,7 +42,10 @@ export function defineAccessors(realm: Realm, target: JSObject, rows: readonly A
 }
 
 /** Defines constant data properties (not writable, not enumerable, not configurable). */
-export function defineConstants(target: JSObject, rows: readonly (readonly [Key, unknown])[]): void {
+export function defineConstants(
+  target: JSObject,
+  rows: readonly (readonly [Key, unknown])[],
+): void {
   for (const [name, v] of rows) target.defineData(name, v as never, 0);
 }
 

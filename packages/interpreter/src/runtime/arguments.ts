@@ -37,7 +37,12 @@ export class ArgumentsObject extends JSObject {
   override defineOwnProperty(run: Run, key: Key, desc: Descriptor): boolean {
     const slot = this.slotOf(key);
     let d = desc;
-    if (slot !== undefined && !isAccessorDescriptor(desc) && !("value" in desc) && desc.writable === false) {
+    if (
+      slot !== undefined &&
+      !isAccessorDescriptor(desc) &&
+      !("value" in desc) &&
+      desc.writable === false
+    ) {
       d = { ...desc, value: (this.env as Env).v[slot] as Value };
     }
     if (!this.ordinaryDefineOwnProperty(run, key, d)) return false;
@@ -78,7 +83,10 @@ export class ArgumentsObject extends JSObject {
  * CreateMappedArgumentsObject / CreateUnmappedArgumentsObject. `paramSlots` (mapped only) are
  * the frame slots of the formal parameters, by position.
  */
-export function createArguments(f: Frame, paramSlots: readonly number[] | undefined): ArgumentsObject {
+export function createArguments(
+  f: Frame,
+  paramSlots: readonly number[] | undefined,
+): ArgumentsObject {
   const run = f.run;
   const realm = run.realm;
   const args = f.args;

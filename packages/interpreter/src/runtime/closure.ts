@@ -9,8 +9,8 @@ import { JSObject } from "../values/object.js";
 import { type Descriptor, WRITABLE } from "../values/property.js";
 import { type Key, type Slot, UNINIT, type Value } from "../values/value.js";
 import type { CodeInfo } from "./code-info.js";
-import { BYTES_OBJECT } from "./costs.js";
 import { toObject } from "./conversions.js";
+import { BYTES_OBJECT } from "./costs.js";
 import { type Env, Frame } from "./frame.js";
 import { ordinaryCreateFromConstructor } from "./object-ops.js";
 import type { Run } from "./run.js";
@@ -106,12 +106,20 @@ export class ClosureFunction extends JSFunction {
     }
     const t = frame.thisValue;
     if (t === UNINIT) {
-      return throwReferenceError(run, "Must call super constructor in derived class before accessing 'this' or returning from derived constructor");
+      return throwReferenceError(
+        run,
+        "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
+      );
     }
     return t as JSObject;
   }
 
-  private enter(run: Run, thisValue: Value | typeof UNINIT, newTarget: JSObject | undefined, args: Value[]): Frame {
+  private enter(
+    run: Run,
+    thisValue: Value | typeof UNINIT,
+    newTarget: JSObject | undefined,
+    args: Value[],
+  ): Frame {
     run.charge(1);
     if (++run.depth > run.limits.callDepth) {
       run.depth--;
@@ -119,7 +127,17 @@ export class ClosureFunction extends JSFunction {
     }
     if (run.depth > run.peakDepth) run.peakDepth = run.depth;
     const code = this.code;
-    const frame = new Frame(code.slotInit.slice(), this.env, run, code, this, thisValue, newTarget, args, this.env.f.overlay);
+    const frame = new Frame(
+      code.slotInit.slice(),
+      this.env,
+      run,
+      code,
+      this,
+      thisValue,
+      newTarget,
+      args,
+      this.env.f.overlay,
+    );
     run.frame = frame;
     return frame;
   }
@@ -132,7 +150,12 @@ export class ClosureFunction extends JSFunction {
     run.alloc(BYTES_OBJECT);
     const i = this.realm.intrinsics;
     const gen = (this.code as { generatorKind?: string }).generatorKind;
-    const protoParent = gen === "generator" ? i.GeneratorPrototype : gen === "async-generator" ? i.AsyncGeneratorPrototype : i.ObjectPrototype;
+    const protoParent =
+      gen === "generator"
+        ? i.GeneratorPrototype
+        : gen === "async-generator"
+          ? i.AsyncGeneratorPrototype
+          : i.ObjectPrototype;
     const p = new JSObject(this.realm.emptyShape, protoParent ?? i.ObjectPrototype);
     if (!gen) p.defineData("constructor", this, WRITABLE | 4);
     this.storageAdd("prototype", p, WRITABLE);

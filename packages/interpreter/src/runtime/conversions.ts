@@ -24,7 +24,11 @@ export function isConstructor(v: Value): v is JSObject {
 }
 
 /** https://tc39.es/ecma262/#sec-toprimitive */
-export function toPrimitive(run: Run, v: Value, hint: "default" | "number" | "string" = "default"): Value {
+export function toPrimitive(
+  run: Run,
+  v: Value,
+  hint: "default" | "number" | "string" = "default",
+): Value {
   if (!(v instanceof JSObject)) return v;
   const exotic = getMethod(run, v, Symbol.toPrimitive);
   if (exotic !== undefined) {

@@ -27,7 +27,8 @@ export function getIterator(run: Run, v: Value): IteratorRecord {
 
 export function getIteratorFromMethod(run: Run, v: Value, method: JSObject): IteratorRecord {
   const iterator = method.call(run, v, []);
-  if (!(iterator instanceof JSObject)) return throwTypeError(run, "Result of the Symbol.iterator method is not an object");
+  if (!(iterator instanceof JSObject))
+    return throwTypeError(run, "Result of the Symbol.iterator method is not an object");
   return { iterator, next: getV(run, iterator, "next"), done: false };
 }
 
@@ -76,7 +77,8 @@ export function iteratorClose(run: Run, rec: IteratorRecord, throwing: boolean):
     if (throwing && e instanceof ThrowSignal) return;
     throw e;
   }
-  if (!throwing && !(ret instanceof JSObject)) throwTypeError(run, "iterator.return() did not return an object");
+  if (!throwing && !(ret instanceof JSObject))
+    throwTypeError(run, "iterator.return() did not return an object");
 }
 
 /** Collects an iterable into a host list, charging fuel per element. */

@@ -7,15 +7,8 @@ import { isArrayIndex } from "../values/keys.js";
 import { JSObject } from "../values/object.js";
 import { type Descriptor, isAccessorDescriptor, WEC } from "../values/property.js";
 import type { Key, Value } from "../values/value.js";
+import { isCallable, isConstructor, toBoolean, toLength } from "./conversions.js";
 import { BYTES_ELEMENT, BYTES_OBJECT } from "./costs.js";
-import {
-  isCallable,
-  isConstructor,
-  toBoolean,
-  toLength,
-  toObject,
-  toPropertyKey,
-} from "./conversions.js";
 import type { Run } from "./run.js";
 import { throwTypeError } from "./throw.js";
 import { primitiveProto } from "./wrappers.js";
@@ -76,7 +69,12 @@ export function invoke(run: Run, v: Value, key: Key, args: Value[]): Value {
 }
 
 export function createDataProperty(run: Run, o: JSObject, key: Key, v: Value): boolean {
-  return o.defineOwnProperty(run, key, { value: v, writable: true, enumerable: true, configurable: true });
+  return o.defineOwnProperty(run, key, {
+    value: v,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
 }
 
 export function createDataPropertyOrThrow(run: Run, o: JSObject, key: Key, v: Value): void {
@@ -131,7 +129,8 @@ export function lengthOfArrayLike(run: Run, o: JSObject): number {
 
 /** https://tc39.es/ecma262/#sec-createlistfromarraylike */
 export function createListFromArrayLike(run: Run, v: Value, keysOnly = false): Value[] {
-  if (!(v instanceof JSObject)) return throwTypeError(run, "CreateListFromArrayLike called on non-object");
+  if (!(v instanceof JSObject))
+    return throwTypeError(run, "CreateListFromArrayLike called on non-object");
   const n = lengthOfArrayLike(run, v);
   run.charge(n);
   run.alloc(n * BYTES_ELEMENT);
@@ -147,7 +146,10 @@ export function createListFromArrayLike(run: Run, v: Value, keysOnly = false): V
 }
 
 /** A new ordinary object of the run's realm. */
-export function createObject(run: Run, proto: JSObject | null = run.realm.intrinsics.ObjectPrototype): JSObject {
+export function createObject(
+  run: Run,
+  proto: JSObject | null = run.realm.intrinsics.ObjectPrototype,
+): JSObject {
   run.alloc(BYTES_OBJECT);
   return new JSObject(run.realm.emptyShape, proto);
 }
@@ -199,7 +201,8 @@ export function ordinaryHasInstance(run: Run, c: Value, o: Value): boolean {
   }
   if (!(o instanceof JSObject)) return false;
   const p = c.get(run, "prototype", c);
-  if (!(p instanceof JSObject)) return throwTypeError(run, "Function has non-object prototype in instanceof check");
+  if (!(p instanceof JSObject))
+    return throwTypeError(run, "Function has non-object prototype in instanceof check");
   let x: JSObject | null = o.getPrototypeOf(run);
   while (x !== null) {
     run.charge(1);
@@ -211,16 +214,19 @@ export function ordinaryHasInstance(run: Run, c: Value, o: Value): boolean {
 
 /** https://tc39.es/ecma262/#sec-instanceofoperator */
 export function instanceOf(run: Run, v: Value, target: Value): boolean {
-  if (!(target instanceof JSObject)) return throwTypeError(run, "Right-hand side of 'instanceof' is not an object");
+  if (!(target instanceof JSObject))
+    return throwTypeError(run, "Right-hand side of 'instanceof' is not an object");
   const h = getMethod(run, target, Symbol.hasInstance);
   if (h !== undefined) return toBoolean(h.call(run, target, [v]));
-  if (!target.isCallable()) return throwTypeError(run, "Right-hand side of 'instanceof' is not callable");
+  if (!target.isCallable())
+    return throwTypeError(run, "Right-hand side of 'instanceof' is not callable");
   return ordinaryHasInstance(run, target, v);
 }
 
 /** https://tc39.es/ecma262/#sec-topropertydescriptor */
 export function toPropertyDescriptor(run: Run, v: Value): Descriptor {
-  if (!(v instanceof JSObject)) return throwTypeError(run, "Property description must be an object");
+  if (!(v instanceof JSObject))
+    return throwTypeError(run, "Property description must be an object");
   const d: Descriptor = {};
   if (v.hasProperty(run, "enumerable")) d.enumerable = toBoolean(v.get(run, "enumerable", v));
   if (v.hasProperty(run, "configurable")) d.configurable = toBoolean(v.get(run, "configurable", v));
@@ -237,7 +243,10 @@ export function toPropertyDescriptor(run: Run, v: Value): Descriptor {
     d.set = s as JSObject | undefined;
   }
   if (("get" in d || "set" in d) && ("value" in d || "writable" in d)) {
-    throwTypeError(run, "Invalid property descriptor. Cannot both specify accessors and a value or writable attribute");
+    throwTypeError(
+      run,
+      "Invalid property descriptor. Cannot both specify accessors and a value or writable attribute",
+    );
   }
   return d;
 }
@@ -258,7 +267,12 @@ export function fromPropertyDescriptor(run: Run, d: Descriptor | undefined): Val
 /** Completes a partial descriptor with defaults (https://tc39.es/ecma262/#sec-completepropertydescriptor). */
 export function completeDescriptor(d: Descriptor): Descriptor {
   if (isAccessorDescriptor(d)) {
-    return { get: d.get, set: d.set, enumerable: d.enumerable === true, configurable: d.configurable === true };
+    return {
+      get: d.get,
+      set: d.set,
+      enumerable: d.enumerable === true,
+      configurable: d.configurable === true,
+    };
   }
   return {
     value: d.value,
@@ -274,7 +288,7 @@ export function enumerableOwnKeys(run: Run, o: JSObject): string[] {
   for (const k of o.ownKeys(run)) {
     if (typeof k !== "string") continue;
     const d = o.getOwnProperty(run, k);
-    if (d !== undefined && d.enumerable) out.push(k);
+    if (d?.enumerable) out.push(k);
   }
   return out;
 }

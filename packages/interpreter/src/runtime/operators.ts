@@ -5,14 +5,8 @@
  */
 import { JSObject } from "../values/object.js";
 import type { Value } from "../values/value.js";
+import { stringToBigInt, toNumeric, toPrimitive, toPropertyKey, toString } from "./conversions.js";
 import { stringBytes } from "./costs.js";
-import {
-  stringToBigInt,
-  toNumeric,
-  toPrimitive,
-  toPropertyKey,
-  toString,
-} from "./conversions.js";
 import { instanceOf } from "./object-ops.js";
 import type { Run } from "./run.js";
 import { throwRangeError, throwTypeError } from "./throw.js";
@@ -63,7 +57,8 @@ function bigintOp(run: Run, op: string, a: bigint, b: bigint): bigint {
     case "**": {
       if (b < 0n) throwRangeError(run, "Exponent must be non-negative");
       const bits = bitLength(a) * Number(b > 1_000_000n ? 1_000_000n : b);
-      if (bits > 1 << 24 && a !== 0n && a !== 1n && a !== -1n) throwRangeError(run, "Maximum BigInt size exceeded");
+      if (bits > 1 << 24 && a !== 0n && a !== 1n && a !== -1n)
+        throwRangeError(run, "Maximum BigInt size exceeded");
       run.charge(1 + (bits >> 10));
       run.alloc(bits >> 3);
       return a ** b;
@@ -204,4 +199,3 @@ export function increment(run: Run, v: Value, delta: 1 | -1): Value {
   if (typeof n === "bigint") return delta === 1 ? n + 1n : n - 1n;
   return n + delta;
 }
-

@@ -24,10 +24,17 @@ export class PrivateName {
   ) {}
 
   private check(run: Run, o: Value, verb: string): JSObject {
-    if (!(o instanceof JSObject)) return throwTypeError(run, `Cannot ${verb} private member ${this.description} on a non-object`);
+    if (!(o instanceof JSObject))
+      return throwTypeError(
+        run,
+        `Cannot ${verb} private member ${this.description} on a non-object`,
+      );
     const present = this.kind === "field" ? this.fields.has(o) : this.brand?.has(o) === true;
     if (!present) {
-      throwTypeError(run, `Cannot ${verb} private member ${this.description} from an object whose class did not declare it`);
+      throwTypeError(
+        run,
+        `Cannot ${verb} private member ${this.description} from an object whose class did not declare it`,
+      );
     }
     return o;
   }
@@ -36,7 +43,8 @@ export class PrivateName {
     const obj = this.check(run, o, "read");
     if (this.kind === "field") return this.fields.get(obj);
     if (this.kind === "method") return this.method;
-    if (this.getter === undefined) return throwTypeError(run, `'${this.description}' was defined without a getter`);
+    if (this.getter === undefined)
+      return throwTypeError(run, `'${this.description}' was defined without a getter`);
     return this.getter.call(run, obj, []);
   }
 
@@ -46,19 +54,26 @@ export class PrivateName {
       this.fields.set(obj, v);
       return;
     }
-    if (this.kind === "method") throwTypeError(run, `Private method ${this.description} is not writable`);
-    if (this.setter === undefined) throwTypeError(run, `'${this.description}' was defined without a setter`);
+    if (this.kind === "method")
+      throwTypeError(run, `Private method ${this.description} is not writable`);
+    if (this.setter === undefined)
+      throwTypeError(run, `'${this.description}' was defined without a setter`);
     this.setter.call(run, obj, [v]);
   }
 
   /** PrivateFieldAdd. */
   add(run: Run, o: JSObject, v: Value): void {
-    if (this.fields.has(o)) throwTypeError(run, `Cannot initialize ${this.description} twice on the same object`);
+    if (this.fields.has(o))
+      throwTypeError(run, `Cannot initialize ${this.description} twice on the same object`);
     this.fields.set(o, v);
   }
 
   has(run: Run, o: Value): boolean {
-    if (!(o instanceof JSObject)) return throwTypeError(run, "Cannot use 'in' operator to search for a private field in a non-object");
+    if (!(o instanceof JSObject))
+      return throwTypeError(
+        run,
+        "Cannot use 'in' operator to search for a private field in a non-object",
+      );
     return this.kind === "field" ? this.fields.has(o) : this.brand?.has(o) === true;
   }
 }

@@ -56,14 +56,16 @@ export class StringObject extends JSObject {
 
   override getOwnProperty(run: Run, key: Key): Descriptor | undefined {
     const c = this.charAt(key);
-    if (c !== undefined) return { value: c, writable: false, enumerable: true, configurable: false };
+    if (c !== undefined)
+      return { value: c, writable: false, enumerable: true, configurable: false };
     return super.getOwnProperty(run, key);
   }
 
   override defineOwnProperty(run: Run, key: Key, desc: Descriptor): boolean {
     const c = this.charAt(key);
     if (c !== undefined) {
-      if (desc.configurable === true || desc.enumerable === false || desc.writable === true) return false;
+      if (desc.configurable === true || desc.enumerable === false || desc.writable === true)
+        return false;
       if ("get" in desc || "set" in desc) return false;
       return !("value" in desc) || Object.is(desc.value, c);
     }

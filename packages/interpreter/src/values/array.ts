@@ -6,8 +6,9 @@
  * (an element with other attributes or an accessor, a length far beyond the elements) moves the
  * array to sparse mode for good: elements become ordinary properties and `len` holds the length.
  */
-import type { Run } from "../runtime/run.js";
+
 import { BYTES_ELEMENT } from "../runtime/costs.js";
+import type { Run } from "../runtime/run.js";
 import { isArrayIndex, orderKeys } from "./keys.js";
 import { JSObject, validateDescriptor } from "./object.js";
 import { type Descriptor, isAccessorDescriptor, WEC } from "./property.js";
@@ -55,7 +56,12 @@ export class JSArray extends JSObject {
 
   override getOwnProperty(run: Run, key: Key): Descriptor | undefined {
     if (key === "length") {
-      return { value: this.length, writable: this.lengthWritable, enumerable: false, configurable: false };
+      return {
+        value: this.length,
+        writable: this.lengthWritable,
+        enumerable: false,
+        configurable: false,
+      };
     }
     if (!this.sparse && isArrayIndex(key)) {
       const v = this.dense[Number(key)];

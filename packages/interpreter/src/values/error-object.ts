@@ -73,12 +73,21 @@ export class ErrorObject extends JSObject {
     return super.defineOwnProperty(run, key, desc);
   }
 
-  override get(run: Run, key: Key, receiver: import("./value.js").Value): import("./value.js").Value {
+  override get(
+    run: Run,
+    key: Key,
+    receiver: import("./value.js").Value,
+  ): import("./value.js").Value {
     if (key === "stack") this.materialize(run);
     return super.get(run, key, receiver);
   }
 
-  override set(run: Run, key: Key, v: import("./value.js").Value, receiver: import("./value.js").Value): boolean {
+  override set(
+    run: Run,
+    key: Key,
+    v: import("./value.js").Value,
+    receiver: import("./value.js").Value,
+  ): boolean {
     if (key === "stack") this.materialize(run);
     return super.set(run, key, v, receiver);
   }

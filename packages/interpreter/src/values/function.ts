@@ -34,7 +34,12 @@ export abstract class JSFunction extends JSObject {
 }
 
 /** Defines `length` then `name` as SetFunctionLength/SetFunctionName do. */
-export function defineNameAndLength(fn: JSObject, name: Key, length: number, prefix?: string): void {
+export function defineNameAndLength(
+  fn: JSObject,
+  name: Key,
+  length: number,
+  prefix?: string,
+): void {
   fn.defineData("length", length, CONFIGURABLE);
   fn.defineData("name", functionName(name, prefix), CONFIGURABLE);
 }

@@ -37,7 +37,8 @@ export class ModuleNamespace extends JSObject {
 
   private value(run: Run, name: string): Value {
     const v = (this.exports.get(name) as ExportCell).read();
-    if (v === UNINIT) return throwReferenceError(run, `Cannot access '${name}' before initialization`);
+    if (v === UNINIT)
+      return throwReferenceError(run, `Cannot access '${name}' before initialization`);
     return v as Value;
   }
 
@@ -63,7 +64,8 @@ export class ModuleNamespace extends JSObject {
     if (typeof key === "symbol") return super.defineOwnProperty(run, key, desc);
     const current = this.getOwnProperty(run, key);
     if (current === undefined) return false;
-    if (desc.configurable === true || desc.enumerable === false || desc.writable === false) return false;
+    if (desc.configurable === true || desc.enumerable === false || desc.writable === false)
+      return false;
     if ("get" in desc || "set" in desc) return false;
     return !("value" in desc) || Object.is(desc.value, current.value);
   }

@@ -7,6 +7,8 @@
  * Exotic objects subclass this and override the internal methods they change; every internal
  * method takes the current run, because getters, setters and Proxy traps run guest code.
  */
+
+import { BYTES_PROPERTY } from "../runtime/costs.js";
 import type { Run } from "../runtime/run.js";
 import { arrayIndexOf, isArrayIndex, orderKeys } from "./keys.js";
 import {
@@ -23,7 +25,6 @@ import {
   WEC,
   WRITABLE,
 } from "./property.js";
-import { BYTES_PROPERTY } from "../runtime/costs.js";
 import type { Shape } from "./shape.js";
 import type { Key, Value } from "./value.js";
 
@@ -152,7 +153,9 @@ export class JSObject {
 
   /** Own keys of the storage in insertion order. */
   storageKeys(): Key[] {
-    return this.shape !== null ? this.shape.keys.slice() : [...(this.dict as Map<Key, Entry>).keys()];
+    return this.shape !== null
+      ? this.shape.keys.slice()
+      : [...(this.dict as Map<Key, Entry>).keys()];
   }
 
   toDictionary(): void {
@@ -174,7 +177,12 @@ export class JSObject {
     else this.storageReplace(key, v, attrs);
   }
 
-  defineAccessor(key: Key, get: JSObject | undefined, set: JSObject | undefined, attrs: number): void {
+  defineAccessor(
+    key: Key,
+    get: JSObject | undefined,
+    set: JSObject | undefined,
+    attrs: number,
+  ): void {
     const a = new Accessor(get, set);
     if (this.storageAttrs(key) < 0) this.storageAdd(key, a, attrs | ACCESSOR);
     else this.storageReplace(key, a, attrs | ACCESSOR);

@@ -3,12 +3,16 @@ import { run } from "./helpers.js";
 
 describe("declarations and scoping", () => {
   it("hoists var and function declarations", () => {
-    expect(run("var r = typeof f + typeof v; function f() {} var v = 1; r")).toBe("functionundefined");
+    expect(run("var r = typeof f + typeof v; function f() {} var v = 1; r")).toBe(
+      "functionundefined",
+    );
   });
 
   it("enforces the temporal dead zone", () => {
     expect(() => run("x; let x = 1;")).toThrow(/Cannot access 'x' before initialization/);
-    expect(() => run("{ f(); let y = 1; function f() { return y; } }")).toThrow(/before initialization/);
+    expect(() => run("{ f(); let y = 1; function f() { return y; } }")).toThrow(
+      /before initialization/,
+    );
     expect(run("let t = typeof undeclared; t")).toBe("undefined");
     expect(() => run("typeof z; let z;")).toThrow(/before initialization/);
   });
@@ -18,17 +22,29 @@ describe("declarations and scoping", () => {
   });
 
   it("gives each loop iteration its own let binding when captured", () => {
-    expect(run("const fs = []; for (let i = 0; i < 3; i++) fs.push(() => i); fs.map(f => f()).join()")).toBe("0,1,2");
-    expect(run("const fs = []; for (var i = 0; i < 3; i++) fs.push(() => i); fs.map(f => f()).join()")).toBe("3,3,3");
-    expect(run("const fs = []; for (const k of ['a','b']) fs.push(() => k); fs.map(f => f()).join()")).toBe("a,b");
+    expect(
+      run("const fs = []; for (let i = 0; i < 3; i++) fs.push(() => i); fs.map(f => f()).join()"),
+    ).toBe("0,1,2");
+    expect(
+      run("const fs = []; for (var i = 0; i < 3; i++) fs.push(() => i); fs.map(f => f()).join()"),
+    ).toBe("3,3,3");
+    expect(
+      run("const fs = []; for (const k of ['a','b']) fs.push(() => k); fs.map(f => f()).join()"),
+    ).toBe("a,b");
   });
 
   it("resets block bindings on each entry", () => {
-    expect(() => run("for (let i = 0; i < 2; i++) { if (i === 1) x; let x = i; }")).toThrow(/before initialization/);
+    expect(() => run("for (let i = 0; i < 2; i++) { if (i === 1) x; let x = i; }")).toThrow(
+      /before initialization/,
+    );
   });
 
   it("closes over variables, not values", () => {
-    expect(run("function counter() { let n = 0; return { inc: () => ++n, get: () => n }; } const c = counter(); c.inc(); c.inc(); c.get()")).toBe(2);
+    expect(
+      run(
+        "function counter() { let n = 0; return { inc: () => ++n, get: () => n }; } const c = counter(); c.inc(); c.inc(); c.get()",
+      ),
+    ).toBe(2);
   });
 
   it("shares global lexical bindings across scripts of one sandbox", async () => {
@@ -42,7 +58,9 @@ describe("declarations and scoping", () => {
 
   it("implicitly creates globals in sloppy mode only", () => {
     expect(run("function f() { implicitG = 5; } f(); implicitG")).toBe(5);
-    expect(() => run("'use strict'; function f() { implicitS = 5; } f();")).toThrow(/implicitS is not defined/);
+    expect(() => run("'use strict'; function f() { implicitS = 5; } f();")).toThrow(
+      /implicitS is not defined/,
+    );
   });
 
   it("supports named function expressions binding their own name immutably", () => {

@@ -3,21 +3,35 @@ import { run } from "./helpers.js";
 
 describe("functions", () => {
   it("binds parameters with defaults, rest and destructuring", () => {
-    expect(run("function f(a, b = a + 1, ...rest) { return [a, b, rest.length]; } f(1).concat(f(1, 5, 6, 7))")).toEqual([1, 2, 0, 1, 5, 2]);
-    expect(run("function f({x, y: [z] = [9]}, [p, , q] = [1, 2, 3]) { return [x, z, p, q]; } f({x: 1})")).toEqual([1, 9, 1, 3]);
+    expect(
+      run(
+        "function f(a, b = a + 1, ...rest) { return [a, b, rest.length]; } f(1).concat(f(1, 5, 6, 7))",
+      ),
+    ).toEqual([1, 2, 0, 1, 5, 2]);
+    expect(
+      run("function f({x, y: [z] = [9]}, [p, , q] = [1, 2, 3]) { return [x, z, p, q]; } f({x: 1})"),
+    ).toEqual([1, 9, 1, 3]);
     expect(run("(function (a, b = 2) {}).length")).toBe(1);
   });
 
   it("evaluates default parameters in their own scope", () => {
-    expect(run("var x = 'outer'; function f(a = () => x) { var x = 'inner'; return a(); } f()")).toBe("outer");
+    expect(
+      run("var x = 'outer'; function f(a = () => x) { var x = 'inner'; return a(); } f()"),
+    ).toBe("outer");
   });
 
   it("maps arguments to parameters in sloppy functions only", () => {
     expect(run("function f(a) { arguments[0] = 2; return a; } f(1)")).toBe(2);
     expect(run("function f(a) { 'use strict'; arguments[0] = 2; return a; } f(1)")).toBe(1);
     expect(run("function f(a) { a = 3; return arguments[0]; } f(1)")).toBe(3);
-    expect(run("function f() { return arguments.length + Array.prototype.slice.call(arguments).join(); } f(1, 2)")).toBe("21,2");
-    expect(() => run("function f() { 'use strict'; return arguments.callee; } f()")).toThrow(/TypeError/);
+    expect(
+      run(
+        "function f() { return arguments.length + Array.prototype.slice.call(arguments).join(); } f(1, 2)",
+      ),
+    ).toBe("21,2");
+    expect(() => run("function f() { 'use strict'; return arguments.callee; } f()")).toThrow(
+      /TypeError/,
+    );
   });
 
   it("computes this for every call form", () => {
@@ -29,26 +43,50 @@ describe("functions", () => {
   });
 
   it("supports call, apply and bind", () => {
-    expect(run("function f(a, b) { return this.k + a + b; } f.call({k: 1}, 2, 3) + f.apply({k: 1}, [2, 3])")).toBe(12);
-    expect(run("function f(a, b) { return this.k + a + b; } const g = f.bind({k: 10}, 1); [g(2), g.name, g.length]")).toEqual([13, "bound f", 1]);
-    expect(run("function P(x) { this.x = x; } const B = P.bind(null, 4); new B() instanceof P && new B().x")).toBe(4);
+    expect(
+      run(
+        "function f(a, b) { return this.k + a + b; } f.call({k: 1}, 2, 3) + f.apply({k: 1}, [2, 3])",
+      ),
+    ).toBe(12);
+    expect(
+      run(
+        "function f(a, b) { return this.k + a + b; } const g = f.bind({k: 10}, 1); [g(2), g.name, g.length]",
+      ),
+    ).toEqual([13, "bound f", 1]);
+    expect(
+      run(
+        "function P(x) { this.x = x; } const B = P.bind(null, 4); new B() instanceof P && new B().x",
+      ),
+    ).toBe(4);
   });
 
   it("infers function names", () => {
-    expect(run("const a = () => {}; let b = function () {}; const o = { c() {}, ['d' + 1]: () => {}, get e() {} }; [a.name, b.name, o.c.name, o.d1.name, Object.getOwnPropertyDescriptor(o, 'e').get.name]")).toEqual(["a", "b", "c", "d1", "get e"]);
+    expect(
+      run(
+        "const a = () => {}; let b = function () {}; const o = { c() {}, ['d' + 1]: () => {}, get e() {} }; [a.name, b.name, o.c.name, o.d1.name, Object.getOwnPropertyDescriptor(o, 'e').get.name]",
+      ),
+    ).toEqual(["a", "b", "c", "d1", "get e"]);
   });
 
   it("creates prototype objects lazily but faithfully", () => {
-    expect(run("function F() {} F.prototype.constructor === F && Object.getOwnPropertyNames(F).join()")).toBe("length,name,prototype");
+    expect(
+      run("function F() {} F.prototype.constructor === F && Object.getOwnPropertyNames(F).join()"),
+    ).toBe("length,name,prototype");
     expect(run("const arrow = () => {}; 'prototype' in arrow")).toBe(false);
-    expect(run("function F() { this.a = 1; } F.prototype.b = 2; const o = new F(); o.a + o.b")).toBe(3);
+    expect(
+      run("function F() { this.a = 1; } F.prototype.b = 2; const o = new F(); o.a + o.b"),
+    ).toBe(3);
   });
 
   it("turns deep recursion into a guest RangeError", () => {
-    expect(run("function r() { return r(); } try { r(); } catch (e) { e instanceof RangeError }")).toBe(true);
+    expect(
+      run("function r() { return r(); } try { r(); } catch (e) { e instanceof RangeError }"),
+    ).toBe(true);
   });
 
   it("prints guest source for Function.prototype.toString", () => {
-    expect(run("function add(a, b) { return a + b; } add.toString()")).toBe("function add(a, b) { return a + b; }");
+    expect(run("function add(a, b) { return a + b; } add.toString()")).toBe(
+      "function add(a, b) { return a + b; }",
+    );
   });
 });

@@ -6,7 +6,9 @@ describe("metering and limits", () => {
     const sb = createSandbox({ limits: { perRun: { fuel: 100_000 } } });
     let err: unknown;
     try {
-      sb.runSync("let n = 0; try { while (true) { n++; } } catch (e) { 'caught' } finally { while (true) {} }");
+      sb.runSync(
+        "let n = 0; try { while (true) { n++; } } catch (e) { 'caught' } finally { while (true) {} }",
+      );
     } catch (e) {
       err = e;
     }
@@ -29,19 +31,27 @@ describe("metering and limits", () => {
     const sb = createSandbox();
     const controller = new AbortController();
     controller.abort(new Error("stop"));
-    expect(() => sb.runSync("while (true) {}", { signal: controller.signal })).toThrow(RunAbortedError);
+    expect(() => sb.runSync("while (true) {}", { signal: controller.signal })).toThrow(
+      RunAbortedError,
+    );
   });
 
   it("bounds recursion depth with a guest RangeError", () => {
     const sb = createSandbox({ limits: { perRun: { callDepth: 50 } } });
-    expect(sb.runSync("let d = 0; function r() { d++; r(); } try { r(); } catch (e) { [e.name, d] }")).toEqual(["RangeError", 50]);
+    expect(
+      sb.runSync("let d = 0; function r() { d++; r(); } try { r(); } catch (e) { [e.name, d] }"),
+    ).toEqual(["RangeError", 50]);
   });
 
   it("charges allocation before it happens", () => {
     const sb = createSandbox({ limits: { perRun: { memoryBytes: 1_000_000 } } });
-    expect(() => sb.runSync("let s = 'x'; while (true) s = s + s;")).toThrow(ResourceExhaustedError);
+    expect(() => sb.runSync("let s = 'x'; while (true) s = s + s;")).toThrow(
+      ResourceExhaustedError,
+    );
     expect(() => sb.runSync("const a = []; while (true) a.push({});")).toThrow(/memory budget/);
-    expect(() => sb.runSync("const o = {}; for (let i = 0; ; i++) o['k' + i] = i;")).toThrow(/memory budget/);
+    expect(() => sb.runSync("const o = {}; for (let i = 0; ; i++) o['k' + i] = i;")).toThrow(
+      /memory budget/,
+    );
     expect(sb.runSync("'still ' + 'alive'")).toBe("still alive");
   });
 
@@ -51,7 +61,9 @@ describe("metering and limits", () => {
     const r = sb.resources();
     expect(r.fuel).toBeGreaterThanOrEqual(10_000);
     expect(r.evaluations).toBe(1);
-    expect(() => sb.runSync("for (let i = 0; i < 100000; i++) {}")).toThrow(/Cumulative fuel budget exhausted/);
+    expect(() => sb.runSync("for (let i = 0; i < 100000; i++) {}")).toThrow(
+      /Cumulative fuel budget exhausted/,
+    );
     expect(sb.resources().exhausted).toEqual({ resource: "fuel", scope: "total" });
   });
 

@@ -13,10 +13,16 @@ describe("membrane", () => {
 
   it("wraps host functions and converts their arguments and results", () => {
     const seen: unknown[] = [];
-    const sb = createSandbox({ globals: { log: (...a: unknown[]) => seen.push(a), add: (a: number, b: number) => a + b } });
+    const sb = createSandbox({
+      globals: { log: (...a: unknown[]) => seen.push(a), add: (a: number, b: number) => a + b },
+    });
     expect(sb.runSync("log({ a: [1] }, 'x'); add(2, 3)")).toBe(5);
     expect(seen).toEqual([[{ a: [1] }, "x"]]);
-    expect(sb.runSync("[typeof add, add.name, add.constructor === Function, Object.getPrototypeOf(add) === Function.prototype]")).toEqual(["function", "add", true, true]);
+    expect(
+      sb.runSync(
+        "[typeof add, add.name, add.constructor === Function, Object.getPrototypeOf(add) === Function.prototype]",
+      ),
+    ).toEqual(["function", "add", true, true]);
   });
 
   it("refuses host class instances and accessors", () => {
@@ -24,7 +30,17 @@ describe("membrane", () => {
       x = 1;
     }
     expect(() => createSandbox({ globals: { s: new Secret() } })).toThrow(MembraneError);
-    expect(() => createSandbox({ globals: { g: { get x() { return 1; } } } })).toThrow(/accessor/);
+    expect(() =>
+      createSandbox({
+        globals: {
+          g: {
+            get x() {
+              return 1;
+            },
+          },
+        },
+      }),
+    ).toThrow(/accessor/);
     const sb = createSandbox({ globals: { leak: () => new Secret() } });
     expect(() => sb.runSync("leak()")).toThrow(/instance of Secret/);
   });
@@ -48,21 +64,43 @@ describe("membrane", () => {
       throw new TypeError("/secret/host/path.js failed");
     };
     const safe = createSandbox({ globals: { boom } });
-    expect(safe.runSync("try { boom() } catch (e) { [e.name, e.message, e instanceof Error] }")).toEqual(["Error", "Host function failed", true]);
+    expect(
+      safe.runSync("try { boom() } catch (e) { [e.name, e.message, e instanceof Error] }"),
+    ).toEqual(["Error", "Host function failed", true]);
     const sanitize = createSandbox({ globals: { boom }, policy: { errors: "sanitize" } });
-    expect(sanitize.runSync("try { boom() } catch (e) { [e.name, e.message] }")).toEqual(["TypeError", "/secret/host/path.js failed"]);
+    expect(sanitize.runSync("try { boom() } catch (e) { [e.name, e.message] }")).toEqual([
+      "TypeError",
+      "/secret/host/path.js failed",
+    ]);
   });
 
   it("raises deliberate guest errors with GuestError", () => {
-    const sb = createSandbox({ globals: { deny: () => { throw new GuestError("PermissionDenied", "editor.write not granted", "COVE_CAPABILITY_DENIED"); } } });
-    expect(sb.runSync("try { deny() } catch (e) { [e.name, e.message, e.code] }")).toEqual(["PermissionDenied", "editor.write not granted", "COVE_CAPABILITY_DENIED"]);
+    const sb = createSandbox({
+      globals: {
+        deny: () => {
+          throw new GuestError(
+            "PermissionDenied",
+            "editor.write not granted",
+            "COVE_CAPABILITY_DENIED",
+          );
+        },
+      },
+    });
+    expect(sb.runSync("try { deny() } catch (e) { [e.name, e.message, e.code] }")).toEqual([
+      "PermissionDenied",
+      "editor.write not granted",
+      "COVE_CAPABILITY_DENIED",
+    ]);
   });
 
   it("reports guest exceptions with a guest-only stack", () => {
     const sb = createSandbox();
     let err: SandboxError | undefined;
     try {
-      sb.runSync("function inner() { throw new RangeError('bad'); }\nfunction outer() { inner(); }\nouter();", { filename: "plugin.js" });
+      sb.runSync(
+        "function inner() { throw new RangeError('bad'); }\nfunction outer() { inner(); }\nouter();",
+        { filename: "plugin.js" },
+      );
     } catch (e) {
       err = e as SandboxError;
     }
@@ -79,7 +117,10 @@ describe("membrane", () => {
     const sb = createSandbox();
     expect(sb.runSync("who", { globals: { who: "a" } })).toBe("a");
     expect(() => sb.runSync("who")).toThrow(/who is not defined/);
-    const [a, b] = await Promise.all([sb.run("who + 1", { globals: { who: "x" } }), sb.run("who + 2", { globals: { who: "y" } })]);
+    const [a, b] = await Promise.all([
+      sb.run("who + 1", { globals: { who: "x" } }),
+      sb.run("who + 2", { globals: { who: "y" } }),
+    ]);
     expect([a, b]).toEqual(["x1", "y2"]);
   });
 });

@@ -3,11 +3,14 @@ import { createSandbox, SandboxSyntaxError } from "../../src/index.js";
 
 describe("runModule", () => {
   const files = {
-    "lib/math.js": "export const pi = 3; export function sq(x) { return x * x; } export let counter = 0; export function inc() { counter++; }",
-    "lib/index.js": "export * from './math.js'; export { default as greet } from './greet.js'; export * as math from './math.js';",
+    "lib/math.js":
+      "export const pi = 3; export function sq(x) { return x * x; } export let counter = 0; export function inc() { counter++; }",
+    "lib/index.js":
+      "export * from './math.js'; export { default as greet } from './greet.js'; export * as math from './math.js';",
     "lib/greet.js": "export default function (n) { return 'hi ' + n; }",
     "cycle/a.js": "import { b } from './b.js'; export function a() { return 'a' + b(); }",
-    "cycle/b.js": "import { a } from './a.js'; export function b() { return 'b'; } export const viaA = () => a();",
+    "cycle/b.js":
+      "import { a } from './a.js'; export function b() { return 'b'; } export const viaA = () => a();",
   };
 
   it("links imports and exports with live bindings", async () => {
@@ -21,22 +24,31 @@ describe("runModule", () => {
 
   it("handles cycles and host-provided externals", async () => {
     const sb = createSandbox();
-    const ns = (await sb.runModule("import { viaA } from './cycle/b.js'; import api, { twice } from 'app'; export default [viaA(), api.k, twice(4)];", {
-      resolver: { files, externals: { app: { default: { k: 7 }, twice: (n: number) => n * 2 } } },
-    })) as { default: unknown[] };
+    const ns = (await sb.runModule(
+      "import { viaA } from './cycle/b.js'; import api, { twice } from 'app'; export default [viaA(), api.k, twice(4)];",
+      {
+        resolver: { files, externals: { app: { default: { k: 7 }, twice: (n: number) => n * 2 } } },
+      },
+    )) as { default: unknown[] };
     expect(ns.default).toEqual(["ab", 7, 8]);
   });
 
   it("exports functions callable from the host", async () => {
     const sb = createSandbox();
-    const ns = (await sb.runModule("export function activate(ctx) { return ctx.n + 1; }")) as { activate: (c: object) => number };
+    const ns = (await sb.runModule("export function activate(ctx) { return ctx.n + 1; }")) as {
+      activate: (c: object) => number;
+    };
     expect(ns.activate({ n: 41 })).toBe(42);
   });
 
   it("reports missing modules and bad imports", async () => {
     const sb = createSandbox();
     await expect(sb.runModule("import x from './nope.js';")).rejects.toThrow(/Cannot find module/);
-    await expect(sb.runModule("import { nothing } from './lib/math.js';", { resolver: { files } })).rejects.toThrow(/does not provide an export named 'nothing'/);
-    await expect(sb.runModule("export const = 1;", { path: "bad.js" })).rejects.toThrow(SandboxSyntaxError);
+    await expect(
+      sb.runModule("import { nothing } from './lib/math.js';", { resolver: { files } }),
+    ).rejects.toThrow(/does not provide an export named 'nothing'/);
+    await expect(sb.runModule("export const = 1;", { path: "bad.js" })).rejects.toThrow(
+      SandboxSyntaxError,
+    );
   });
 });

@@ -8,7 +8,7 @@ import type { Run } from "../../runtime/run.js";
 import { throwTypeError } from "../../runtime/throw.js";
 import { JSArray } from "../../values/array.js";
 import type { Value } from "../../values/value.js";
-import { type Ctx, type Expr } from "../context.js";
+import type { Ctx, Expr } from "../context.js";
 import { compileExpr } from "../dispatch.js";
 import { compileNamedExpr, isAnonymousFunctionDefinition } from "../naming.js";
 import { compileBinding } from "../patterns.js";
@@ -71,7 +71,9 @@ export function AssignmentExpression(node: ES.AssignmentExpression, ctx: Ctx): E
   const strict = ctx.strict;
   const logical = op === "&&=" || op === "||=" || op === "??=";
   const rhs =
-    (op === "=" || logical) && left.type === "Identifier" && isAnonymousFunctionDefinition(node.right)
+    (op === "=" || logical) &&
+    left.type === "Identifier" &&
+    isAnonymousFunctionDefinition(node.right)
       ? compileNamedExpr(ctx, node.right, left.name)
       : compileExpr(ctx, node.right);
   const binop = op.slice(0, -1);

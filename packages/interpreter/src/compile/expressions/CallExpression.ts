@@ -48,7 +48,9 @@ export function isPristineArrayIteration(run: Run, a: JSArray): boolean {
 export function compileArgs(ctx: Ctx, list: readonly (ES.Expression | ES.SpreadElement)[]): Args {
   if (list.some((a) => a.type === "SpreadElement")) {
     const parts = list.map((a) =>
-      a.type === "SpreadElement" ? { spread: true, e: compileExpr(ctx, a.argument) } : { spread: false, e: compileExpr(ctx, a) },
+      a.type === "SpreadElement"
+        ? { spread: true, e: compileExpr(ctx, a.argument) }
+        : { spread: false, e: compileExpr(ctx, a) },
     );
     return (s) => {
       const out: Value[] = [];
@@ -147,10 +149,12 @@ function compileSuperCall(ctx: Ctx, args: Args, start: number): Expr {
     const active = frame.fn as ClosureFunction;
     const func = active.getPrototypeOf(run);
     const argv = args(s);
-    if (func === null || !func.isConstructor()) return throwTypeError(run, "Super constructor is not a constructor");
+    if (func === null || !func.isConstructor())
+      return throwTypeError(run, "Super constructor is not a constructor");
     s.f.pos = start;
     const result = func.construct(run, argv, frame.newTarget as JSObject);
-    if (frame.thisValue !== UNINIT) return throwReferenceError(run, "Super constructor may only be called once");
+    if (frame.thisValue !== UNINIT)
+      return throwReferenceError(run, "Super constructor may only be called once");
     frame.thisValue = result;
     if (active.init !== undefined) active.init(run, result);
     return result;
@@ -166,7 +170,8 @@ export function NewExpression(node: ES.NewExpression, ctx: Ctx): Expr {
     const c = callee(s);
     const argv = args(s);
     const f = s.f;
-    if (!(c instanceof JSObject) || !c.isConstructor()) return throwTypeError(f.run, `${text} is not a constructor`);
+    if (!(c instanceof JSObject) || !c.isConstructor())
+      return throwTypeError(f.run, `${text} is not a constructor`);
     f.pos = start;
     return c.construct(f.run, argv, c);
   };

@@ -35,7 +35,10 @@ export function getComputed(run: Run, o: Value, k: Value): Value {
     if (typeof o === "string" && k >= 0 && (k | 0) === k && k < o.length) return o[k] as string;
   }
   if (o === undefined || o === null) {
-    return throwTypeError(run, `Cannot read properties of ${o} (reading '${keyToDisplay(typeof k === "symbol" ? k : String(k))}')`);
+    return throwTypeError(
+      run,
+      `Cannot read properties of ${o} (reading '${keyToDisplay(typeof k === "symbol" ? k : String(k))}')`,
+    );
   }
   const key: Key = toPropertyKey(run, k);
   return o instanceof JSObject ? o.get(run, key, o) : getV(run, o, key);
@@ -59,7 +62,8 @@ export function compileGetFrom(ctx: Ctx, m: ES.MemberExpression): (s: Env, o: Va
       const k = key ? toPropertyKey(run, key(s)) : name;
       const h = home(s);
       const proto = h.getPrototypeOf(run);
-      if (proto === null) return throwTypeError(run, `Cannot read properties of null (reading '${keyToDisplay(k)}')`);
+      if (proto === null)
+        return throwTypeError(run, `Cannot read properties of null (reading '${keyToDisplay(k)}')`);
       return proto.get(run, k, thisValue);
     };
   }
@@ -69,7 +73,10 @@ export function compileGetFrom(ctx: Ctx, m: ES.MemberExpression): (s: Env, o: Va
     const text = nodeText(ctx, m.object);
     return (s, o) => {
       if (o === undefined || o === null) {
-        return throwTypeError(s.f.run, `Cannot read properties of ${o} (reading '${key}') in ${text}.${key}`);
+        return throwTypeError(
+          s.f.run,
+          `Cannot read properties of ${o} (reading '${key}') in ${text}.${key}`,
+        );
       }
       return readNamed(s.f.run, o, key, cache);
     };
@@ -100,7 +107,8 @@ export function MemberExpression(m: ES.MemberExpression, ctx: Ctx): Expr {
       const o = obj(s);
       if (o instanceof JSObject) {
         const shape = o.shape;
-        if (shape === cache.shape && shape !== null && cache.chain.length === 0) return o.slots[cache.slot] as Value;
+        if (shape === cache.shape && shape !== null && cache.chain.length === 0)
+          return o.slots[cache.slot] as Value;
       } else if (o === (SHORT as unknown)) return o as Value;
       else if (o === undefined || o === null) {
         s.f.pos = start;

@@ -7,6 +7,7 @@ import type { ClosureFunction } from "../../runtime/closure.js";
 import { toObject, toPropertyKey } from "../../runtime/conversions.js";
 import { BYTES_OBJECT, BYTES_PROPERTY } from "../../runtime/costs.js";
 import type { Env } from "../../runtime/frame.js";
+import { iterableToList } from "../../runtime/iteration.js";
 import { createArray, createDataProperty } from "../../runtime/object-ops.js";
 import type { Run } from "../../runtime/run.js";
 import { JSArray } from "../../values/array.js";
@@ -15,12 +16,11 @@ import { JSObject } from "../../values/object.js";
 import { CONFIGURABLE, ENUMERABLE, WEC } from "../../values/property.js";
 import type { Shape } from "../../values/shape.js";
 import { HOLE, type Key, type Value } from "../../values/value.js";
-import { type Ctx, type Expr } from "../context.js";
+import type { Ctx, Expr } from "../context.js";
 import { compileExpr } from "../dispatch.js";
 import { compileFunctionCode, makeClosure } from "../functions.js";
 import { compileNamedExpr, isAnonymousFunctionDefinition } from "../naming.js";
 import { isPristineArrayIteration } from "./CallExpression.js";
-import { iterableToList } from "../../runtime/iteration.js";
 
 type Part = (s: Env, o: JSObject) => void;
 
@@ -29,14 +29,18 @@ function staticKey(p: ES.Property | ES.MethodDefinition | ES.PropertyDefinition)
   const k = p.key;
   if (k.type === "Identifier") return k.name;
   if (k.type === "Literal") {
-    if (typeof k.value === "bigint" || (k as ES.Literal).bigint !== undefined) return String(BigInt((k as ES.Literal).bigint as string));
+    if (typeof k.value === "bigint" || (k as ES.Literal).bigint !== undefined)
+      return String(BigInt((k as ES.Literal).bigint as string));
     return String(k.value);
   }
   return undefined;
 }
 
 /** Key of a class element or object property: static, or computed at run time. */
-export function compileKey(ctx: Ctx, p: ES.Property | ES.MethodDefinition | ES.PropertyDefinition): (s: Env) => Key {
+export function compileKey(
+  ctx: Ctx,
+  p: ES.Property | ES.MethodDefinition | ES.PropertyDefinition,
+): (s: Env) => Key {
   const k = staticKey(p);
   if (k !== undefined) return () => k;
   const e = compileExpr(ctx, p.key as ES.Expression);
@@ -57,7 +61,12 @@ export function compileMethod(
     f.home = home;
     defineNameAndLength(f, key, code.length, kind === "method" ? undefined : kind);
     if (kind === "method") {
-      home.defineOwnProperty(run, key, { value: f, writable: true, enumerable, configurable: true });
+      home.defineOwnProperty(run, key, {
+        value: f,
+        writable: true,
+        enumerable,
+        configurable: true,
+      });
     } else {
       const existing = home.getOwnProperty(run, key);
       const desc =
@@ -80,13 +89,22 @@ export function ObjectExpression(node: ES.ObjectExpression, ctx: Ctx): Expr {
       break;
     }
     const key = staticKey(p);
-    if (key === undefined || typeof key !== "string" || key === "__proto__" || seen.has(key) || /^\d/.test(key)) {
+    if (
+      key === undefined ||
+      typeof key !== "string" ||
+      key === "__proto__" ||
+      seen.has(key) ||
+      /^\d/.test(key)
+    ) {
       allSimple = false;
       break;
     }
     seen.add(key);
     const v = p.value as ES.Expression;
-    simple.push({ key, value: isAnonymousFunctionDefinition(v) ? compileNamedExpr(ctx, v, key) : compileExpr(ctx, v) });
+    simple.push({
+      key,
+      value: isAnonymousFunctionDefinition(v) ? compileNamedExpr(ctx, v, key) : compileExpr(ctx, v),
+    });
   }
   if (allSimple) return compileSimpleObject(simple);
 
@@ -97,7 +115,12 @@ export function ObjectExpression(node: ES.ObjectExpression, ctx: Ctx): Expr {
     }
     if (p.kind === "get" || p.kind === "set" || p.method) {
       const key = compileKey(ctx, p);
-      const m = compileMethod(ctx, p.value as ES.FunctionExpression, p.kind === "init" ? "method" : p.kind, true);
+      const m = compileMethod(
+        ctx,
+        p.value as ES.FunctionExpression,
+        p.kind === "init" ? "method" : p.kind,
+        true,
+      );
       return (s, o) => m(s, o, key(s));
     }
     if (!p.computed && !p.shorthand && staticKey(p) === "__proto__") {
@@ -118,7 +141,8 @@ export function ObjectExpression(node: ES.ObjectExpression, ctx: Ctx): Expr {
     return (s, o) => {
       const k = key(s);
       const x = value(s);
-      if (runtimeName && x instanceof JSObject) defineNameAndLength(x, k, (x as ClosureFunction).code?.length ?? 0);
+      if (runtimeName && x instanceof JSObject)
+        defineNameAndLength(x, k, (x as ClosureFunction).code?.length ?? 0);
       createDataProperty(s.f.run, o, k, x);
     };
   });
@@ -156,13 +180,18 @@ function compileSimpleObject(props: { key: string; value: Expr }[]): Expr {
 }
 
 /** https://tc39.es/ecma262/#sec-copydataproperties */
-export function copyDataProperties(run: Run, target: JSObject, source: Value, excluded: readonly Key[] = []): void {
+export function copyDataProperties(
+  run: Run,
+  target: JSObject,
+  source: Value,
+  excluded: readonly Key[] = [],
+): void {
   if (source === undefined || source === null) return;
   const from = toObject(run, source);
   for (const k of from.ownKeys(run)) {
     if (excluded.includes(k)) continue;
     const d = from.getOwnProperty(run, k);
-    if (d !== undefined && d.enumerable) {
+    if (d?.enumerable) {
       run.charge(1);
       createDataProperty(run, target, k, from.get(run, k, from));
     }

@@ -1,8 +1,9 @@
 import type * as ES from "acorn";
+import { compileClass } from "../class.js";
 import type { Ctx, Expr } from "../context.js";
 import type { ExprCompilers } from "../dispatch.js";
-import { compileClass } from "../class.js";
 import { compileFunctionExpr } from "../function-expr.js";
+import { unsupported } from "../unsupported.js";
 import { AssignmentExpression } from "./AssignmentExpression.js";
 import { CallExpression, NewExpression } from "./CallExpression.js";
 import {
@@ -17,9 +18,13 @@ import {
 } from "./literals.js";
 import { ChainExpression, MemberExpression } from "./MemberExpression.js";
 import { ArrayExpression, ObjectExpression } from "./ObjectExpression.js";
-import { BinaryExpression, LogicalExpression, UnaryExpression, UpdateExpression } from "./operators.js";
+import {
+  BinaryExpression,
+  LogicalExpression,
+  UnaryExpression,
+  UpdateExpression,
+} from "./operators.js";
 import { ThisExpression } from "./this.js";
-import { unsupported } from "../unsupported.js";
 
 export const expressionCompilers: ExprCompilers = {
   Identifier,
@@ -28,7 +33,8 @@ export const expressionCompilers: ExprCompilers = {
   ArrayExpression,
   ObjectExpression,
   FunctionExpression: (n: ES.FunctionExpression, ctx: Ctx): Expr => compileFunctionExpr(n, ctx),
-  ArrowFunctionExpression: (n: ES.ArrowFunctionExpression, ctx: Ctx): Expr => compileFunctionExpr(n, ctx),
+  ArrowFunctionExpression: (n: ES.ArrowFunctionExpression, ctx: Ctx): Expr =>
+    compileFunctionExpr(n, ctx),
   ClassExpression: (n: ES.ClassExpression, ctx: Ctx): Expr => compileClass(ctx, n, ""),
   UnaryExpression,
   UpdateExpression,

@@ -7,13 +7,13 @@ import { throwSyntaxError, throwTypeError } from "../../runtime/throw.js";
 import type { JSArray } from "../../values/array.js";
 import { JSObject } from "../../values/object.js";
 import type { Value } from "../../values/value.js";
-import { type Ctx, type Expr } from "../context.js";
+import type { Ctx, Expr } from "../context.js";
 import { compileExpr } from "../dispatch.js";
 import { compileRead } from "../references.js";
+import { unsupported } from "../unsupported.js";
 import { compileArgs } from "./CallExpression.js";
 import { compileGetFrom, compileObject, SHORT } from "./MemberExpression.js";
 import { compileNewTarget } from "./this.js";
-import { unsupported } from "../unsupported.js";
 
 export function Identifier(node: ES.Identifier, ctx: Ctx): Expr {
   if (node.name === "undefined") {
@@ -28,7 +28,8 @@ export function Identifier(node: ES.Identifier, ctx: Ctx): Expr {
 
 export function Literal(node: ES.Literal, _ctx: Ctx): Expr {
   if ((node as ES.Literal & { regex?: unknown }).regex) {
-    const { pattern, flags } = (node as ES.Literal & { regex: { pattern: string; flags: string } }).regex;
+    const { pattern, flags } = (node as ES.Literal & { regex: { pattern: string; flags: string } })
+      .regex;
     return (s) => {
       const run = s.f.run;
       const ctor = run.realm.intrinsics.RegExp;
@@ -72,7 +73,10 @@ function templateObject(s: Parameters<Expr>[0], node: ES.TemplateLiteral): JSArr
   let t = realm.templates.get(node);
   if (t !== undefined) return t;
   const cooked = node.quasis.map((q) => (q.value.cooked ?? undefined) as Value);
-  const raw = createArray(run, node.quasis.map((q) => q.value.raw));
+  const raw = createArray(
+    run,
+    node.quasis.map((q) => q.value.raw),
+  );
   t = createArray(run, cooked);
   for (const o of [raw, t]) {
     o.makeSparse();
@@ -83,7 +87,12 @@ function templateObject(s: Parameters<Expr>[0], node: ES.TemplateLiteral): JSArr
     o.lengthWritable = false;
   }
   t.makeSparse();
-  t.defineOwnProperty(run, "raw", { value: raw, writable: false, enumerable: false, configurable: false });
+  t.defineOwnProperty(run, "raw", {
+    value: raw,
+    writable: false,
+    enumerable: false,
+    configurable: false,
+  });
   t.extensible = false;
   raw.extensible = false;
   realm.templates.set(node, t);

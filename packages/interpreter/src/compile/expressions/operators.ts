@@ -25,10 +25,10 @@ import {
 import { throwTypeError } from "../../runtime/throw.js";
 import { JSObject } from "../../values/object.js";
 import type { Value } from "../../values/value.js";
-import { type Ctx, type Expr } from "../context.js";
+import type { Ctx, Expr } from "../context.js";
 import { compileExpr } from "../dispatch.js";
-import { compileAssign, compileDeleteRef, compileRead } from "../references.js";
 import { compilePrivateName } from "../private-names.js";
+import { compileAssign, compileDeleteRef, compileRead } from "../references.js";
 import { getComputed, SHORT } from "./MemberExpression.js";
 import { compileThis } from "./this.js";
 
@@ -74,7 +74,8 @@ export function UnaryExpression(node: ES.UnaryExpression, ctx: Ctx): Expr {
 
 function compileDelete(ctx: Ctx, node: ES.UnaryExpression): Expr {
   let arg: ES.Node = node.argument;
-  while (arg.type === "ParenthesizedExpression") arg = (arg as ES.ParenthesizedExpression).expression;
+  while (arg.type === "ParenthesizedExpression")
+    arg = (arg as ES.ParenthesizedExpression).expression;
   if (arg.type === "ChainExpression") {
     const inner = (arg as ES.ChainExpression).expression;
     if (inner.type === "MemberExpression") return deleteMember(ctx, inner, true);
@@ -109,21 +110,24 @@ function deleteMember(ctx: Ctx, m: ES.MemberExpression, inChain: boolean): Expr 
   const name = m.computed ? "" : (m.property as ES.Identifier).name;
   return (s) => {
     const o = obj(s);
-    if (inChain && (o === (SHORT as unknown) || ((m.optional && (o === undefined || o === null))))) return true;
+    if (inChain && (o === (SHORT as unknown) || (m.optional && (o === undefined || o === null))))
+      return true;
     const run = s.f.run;
     const k = key ? key(s) : name;
     if (o === undefined || o === null) return throwTypeError(run, `Cannot convert ${o} to object`);
     const pk = toPropertyKey(run, k);
-    const target = o instanceof JSObject ? o : run.realm.intrinsics.ObjectPrototype && toObjectSafe(s, o);
+    const target =
+      o instanceof JSObject ? o : run.realm.intrinsics.ObjectPrototype && toObjectSafe(s, o);
     const ok = target.delete(run, pk);
-    if (!ok && strict) throwTypeError(run, `Cannot delete property '${keyToDisplay(pk)}' of object`);
+    if (!ok && strict)
+      throwTypeError(run, `Cannot delete property '${keyToDisplay(pk)}' of object`);
     return ok;
   };
 }
 
 import { toObject } from "../../runtime/conversions.js";
-import { throwReferenceError } from "../../runtime/throw.js";
 import type { Env } from "../../runtime/frame.js";
+import { throwReferenceError } from "../../runtime/throw.js";
 
 function toObjectSafe(s: Env, v: Value): JSObject {
   return toObject(s.f.run, v);
@@ -333,7 +337,8 @@ export function UpdateExpression(node: ES.UpdateExpression, ctx: Ctx): Expr {
       return prefix ? nv : n;
     };
   }
-  const obj = m.object.type === "Super" ? compileThis(ctx) : compileExpr(ctx, m.object as ES.Expression);
+  const obj =
+    m.object.type === "Super" ? compileThis(ctx) : compileExpr(ctx, m.object as ES.Expression);
   const key = m.computed ? compileExpr(ctx, m.property as ES.Expression) : undefined;
   const name = m.computed ? "" : (m.property as ES.Identifier).name;
   const sup = m.object.type === "Super" ? compileSuperAccess(ctx) : undefined;

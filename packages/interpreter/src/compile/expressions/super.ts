@@ -17,7 +17,11 @@ export function compileSuperAccess(ctx: Ctx): SuperAccess {
     get(s, key, thisValue) {
       const run = s.f.run;
       const proto = home(s).getPrototypeOf(run);
-      if (proto === null) return throwTypeError(run, `Cannot read properties of null (reading '${keyToDisplay(key)}')`);
+      if (proto === null)
+        return throwTypeError(
+          run,
+          `Cannot read properties of null (reading '${keyToDisplay(key)}')`,
+        );
       return proto.get(run, key, thisValue);
     },
     put(s, key, v, thisValue) {

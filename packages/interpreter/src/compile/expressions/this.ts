@@ -1,13 +1,13 @@
 /** `this`, `new.target` and the home object, found in the activation that provides them. */
 import type * as ES from "acorn";
+import type { ClosureFunction } from "../../runtime/closure.js";
 import type { Env, Frame } from "../../runtime/frame.js";
 import { throwReferenceError } from "../../runtime/throw.js";
-import type { ClosureFunction } from "../../runtime/closure.js";
 import type { JSObject } from "../../values/object.js";
 import { UNINIT, type Value } from "../../values/value.js";
 import type { Ctx, Expr } from "../context.js";
-import { hopsBetween } from "../scope.js";
 import { up } from "../references.js";
+import { hopsBetween } from "../scope.js";
 
 /** The frame that provides `this` for code in the current scope. */
 export function compileThisFrame(ctx: Ctx): (s: Env) => Frame {
@@ -25,7 +25,10 @@ export function compileThis(ctx: Ctx): Expr {
   return (s) => {
     const t = frame(s).thisValue;
     if (t === UNINIT) {
-      return throwReferenceError(s.f.run, "Must call super constructor in derived class before accessing 'this' or returning from derived constructor");
+      return throwReferenceError(
+        s.f.run,
+        "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
+      );
     }
     return t as Value;
   };
@@ -46,5 +49,5 @@ export function compileNewTarget(ctx: Ctx): Expr {
 /** [[HomeObject]] of the method providing `super`. */
 export function compileHomeObject(ctx: Ctx): (s: Env) => JSObject {
   const frame = compileThisFrame(ctx);
-  return (s) => ((frame(s).fn as ClosureFunction).home as JSObject);
+  return (s) => (frame(s).fn as ClosureFunction).home as JSObject;
 }

@@ -18,7 +18,9 @@ export function TryStatement(node: ES.TryStatement, ctx: Ctx): Stmt {
   if (node.handler) {
     const h = node.handler;
     const scope = ctx.scopeOf(h);
-    const bind = h.param ? ctx.within(scope, () => compileBinding(ctx, h.param as ES.Pattern, "init")) : undefined;
+    const bind = h.param
+      ? ctx.within(scope, () => compileBinding(ctx, h.param as ES.Pattern, "init"))
+      : undefined;
     const body = ctx.within(scope, () => compileStmt(ctx, h.body));
     const materialized = scope?.materialized === true;
     const template = scope && materialized ? slotTemplate(scope) : undefined;

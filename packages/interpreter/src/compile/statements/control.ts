@@ -21,7 +21,13 @@ export function IfStatement(node: ES.IfStatement, ctx: Ctx): Stmt {
   };
 }
 
-const ITERATION = new Set(["ForStatement", "ForInStatement", "ForOfStatement", "WhileStatement", "DoWhileStatement"]);
+const ITERATION = new Set([
+  "ForStatement",
+  "ForInStatement",
+  "ForOfStatement",
+  "WhileStatement",
+  "DoWhileStatement",
+]);
 
 export function LabeledStatement(node: ES.LabeledStatement, ctx: Ctx): Stmt {
   const label = node.label.name;

@@ -1,7 +1,7 @@
 /** Variable, function and class declarations. */
 import type * as ES from "acorn";
-import { type Ctx, NOOP, type Stmt } from "../context.js";
 import { compileClass } from "../class.js";
+import { type Ctx, NOOP, type Stmt } from "../context.js";
 import { compileBinding, compileInitializer } from "../patterns.js";
 import { compileAssign, compileInit, compileRead } from "../references.js";
 
@@ -62,8 +62,8 @@ function compileAssignAt(ctx: Ctx, id: ES.Identifier) {
   return compileAssign(ctx, fake);
 }
 
-import { hopsBetween, type Scope } from "../scope.js";
 import { up as upEnv } from "../references.js";
+import { hopsBetween, type Scope } from "../scope.js";
 
 function hopsUp(from: Scope, to: Scope): number {
   return hopsBetween(from, to);

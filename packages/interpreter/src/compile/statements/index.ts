@@ -1,5 +1,10 @@
 import type { StmtCompilers } from "../dispatch.js";
-import { BlockStatement, DebuggerStatement, EmptyStatement, ExpressionStatement } from "./blocks.js";
+import {
+  BlockStatement,
+  DebuggerStatement,
+  EmptyStatement,
+  ExpressionStatement,
+} from "./blocks.js";
 import {
   BreakStatement,
   ContinueStatement,
@@ -11,8 +16,19 @@ import {
   WithStatement,
 } from "./control.js";
 import { ClassDeclaration, FunctionDeclaration, VariableDeclaration } from "./declarations.js";
-import { DoWhileStatement, ForInStatement, ForOfStatement, ForStatement, WhileStatement } from "./loops.js";
-import { ExportAllDeclaration, ExportDefaultDeclaration, ExportNamedDeclaration, ImportDeclaration } from "./modules.js";
+import {
+  DoWhileStatement,
+  ForInStatement,
+  ForOfStatement,
+  ForStatement,
+  WhileStatement,
+} from "./loops.js";
+import {
+  ExportAllDeclaration,
+  ExportDefaultDeclaration,
+  ExportNamedDeclaration,
+  ImportDeclaration,
+} from "./modules.js";
 import { TryStatement } from "./TryStatement.js";
 
 export const statementCompilers: StmtCompilers = {

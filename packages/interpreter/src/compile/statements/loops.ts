@@ -18,8 +18,8 @@ import { isPristineArrayIteration } from "../expressions/CallExpression.js";
 import { slotTemplate } from "../functions.js";
 import { type Bind, compileBinding } from "../patterns.js";
 import type { Scope } from "../scope.js";
-import { takeLabels } from "./control.js";
 import { unsupported } from "../unsupported.js";
+import { takeLabels } from "./control.js";
 
 /** What a loop does with its body's completion: 0 = go on, 1 = leave normally, 2 = propagate. */
 function loopControl(s: Env, c: number, labels: string[]): 0 | 1 | 2 {
@@ -98,7 +98,7 @@ export function ForStatement(node: ES.ForStatement, ctx: Ctx): Stmt {
     const update = node.update ? compileExpr(ctx, node.update) : undefined;
     const body = compileStmt(ctx, node.body);
     const completion = ctx.completion;
-    const perIteration = scope !== undefined && scope.materialized;
+    const perIteration = scope?.materialized;
     const template = perIteration ? slotTemplate(scope as Scope) : undefined;
     const lexSlots = scope && !perIteration ? [...scope.bindings.values()].map((b) => b.slot) : [];
     return (outer: Env) => {
@@ -134,14 +134,20 @@ function exprStmt(e: Expr): Stmt {
 }
 
 /** The loop head binding of for-in/of: declaration (per-iteration env) or assignment target. */
-function compileHead(ctx: Ctx, node: ES.ForInStatement | ES.ForOfStatement, scope: Scope | undefined) {
+function compileHead(
+  ctx: Ctx,
+  node: ES.ForInStatement | ES.ForOfStatement,
+  scope: Scope | undefined,
+) {
   const left = node.left;
   let bind: Bind;
   let fresh: Slot[] | undefined;
   let lexSlots: number[] = [];
   if (left.type === "VariableDeclaration") {
     const decl = left.declarations[0] as ES.VariableDeclarator;
-    bind = ctx.within(scope, () => compileBinding(ctx, decl.id, left.kind === "var" ? "assign" : "init"));
+    bind = ctx.within(scope, () =>
+      compileBinding(ctx, decl.id, left.kind === "var" ? "assign" : "init"),
+    );
     if (scope !== undefined) {
       if (scope.materialized) fresh = slotTemplate(scope);
       else lexSlots = [...scope.bindings.values()].map((b) => b.slot);
@@ -175,7 +181,11 @@ export function ForOfStatement(node: ES.ForOfStatement, ctx: Ctx): Stmt {
     const run = s.f.run;
     const iterable = right(head.tdz(s));
     if (completion) s.f.cv = undefined;
-    if (iterable instanceof JSArray && !iterable.sparse && isPristineArrayIteration(run, iterable)) {
+    if (
+      iterable instanceof JSArray &&
+      !iterable.sparse &&
+      isPristineArrayIteration(run, iterable)
+    ) {
       for (let i = 0; i < iterable.length; i++) {
         const env = head.iteration(s);
         head.bind(env, iterable.getIndex(run, i, iterable));

@@ -4,8 +4,8 @@
  * declarations, classes and `export default <expression>` do anything.
  */
 import type * as ES from "acorn";
-import { type Ctx, NORMAL, type Stmt } from "../context.js";
 import { compileClass } from "../class.js";
+import { type Ctx, NORMAL, type Stmt } from "../context.js";
 import { compileExpr, compileStmt } from "../dispatch.js";
 import { compileNamedExpr, isAnonymousFunctionDefinition } from "../naming.js";
 import { compileInit } from "../references.js";
