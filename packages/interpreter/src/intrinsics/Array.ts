@@ -34,7 +34,6 @@ import { installArrayPrototype } from "./ArrayPrototype.js";
 import {
   arrayCreate,
   createElement,
-  DENSE_PREALLOC_MAX,
   getElement,
   isArray,
   MAX_SAFE_LENGTH,
@@ -131,7 +130,7 @@ function constructArray(run: Run, c: JSObject, args: Value[]): JSObject {
     if (args.length === 0) return arrayCreate(run, 0);
     const len = args[0] as number;
     if (toUint32(run, len) !== len) throwRangeError(run, "Invalid array length");
-    return arrayCreate(run, len, undefined, len <= DENSE_PREALLOC_MAX);
+    return arrayCreate(run, len);
   }
   return c.construct(run, args, c);
 }

@@ -9,7 +9,7 @@
  */
 import type { MethodRow } from "../realm/bootstrap.js";
 import { toIntegerOrInfinity, toObject } from "../runtime/conversions.js";
-import { BYTES_ELEMENT } from "../runtime/costs.js";
+import { BYTES_ELEMENT, charFuel } from "../runtime/costs.js";
 import { lengthOfArrayLike } from "../runtime/object-ops.js";
 import type { Run } from "../runtime/run.js";
 import { throwTypeError } from "../runtime/throw.js";
@@ -33,6 +33,14 @@ import {
 /** A dense array holding its whole `len` in dense storage, writable directly. */
 function fastArray(o: JSObject, len: number): o is JSArray {
   return isWritableDense(o) && o.dense.length === len;
+}
+
+/**
+ * Fuel for a bulk move of `n` elements in dense storage (one host memmove, or less: V8 trims
+ * the front of a large array in place), counted like characters in a string built-in.
+ */
+function bulkFuel(n: number): number {
+  return charFuel(n);
 }
 
 function unhole(v: Value | typeof HOLE | undefined): Value {
@@ -60,7 +68,7 @@ const copyWithin: NativeImpl = (run, thisArg, args) => {
   let count = Math.min(final - from, len - to);
   if (count <= 0) return o;
   if (fastArray(o, len)) {
-    run.charge(count);
+    run.charge(bulkFuel(count));
     o.dense.copyWithin(to, from, from + count);
     return o;
   }
@@ -83,7 +91,7 @@ const fill: NativeImpl = (run, thisArg, args) => {
   const end = args[2];
   const final = end === undefined ? len : relativeIndex(toIntegerOrInfinity(run, end), len);
   if (k < final && fastArray(o, len)) {
-    run.charge(final - k);
+    run.charge(bulkFuel(final - k));
     o.dense.fill(value, k, final);
     return o;
   }
@@ -138,7 +146,7 @@ const reverse: NativeImpl = (run, thisArg) => {
   const o = toObject(run, thisArg);
   const len = lengthOfArrayLike(run, o);
   if (fastArray(o, len)) {
-    run.charge(len);
+    run.charge(bulkFuel(len));
     o.dense.reverse();
     return o;
   }
@@ -173,7 +181,7 @@ const shift: NativeImpl = (run, thisArg) => {
     return undefined;
   }
   if (fastArray(o, len)) {
-    run.charge(len);
+    run.charge(bulkFuel(len));
     return unhole(o.dense.shift());
   }
   const first = getElement(run, o, 0);
@@ -192,7 +200,7 @@ const unshift: NativeImpl = (run, thisArg, args) => {
     if (len + argCount > MAX_SAFE_LENGTH)
       throwTypeError(run, "Array.prototype.unshift: result is too long");
     if (fastArray(o, len)) {
-      run.charge(len + argCount);
+      run.charge(argCount + bulkFuel(len));
       run.alloc(argCount * BYTES_ELEMENT);
       o.dense = (args as (Value | typeof HOLE)[]).concat(o.dense);
       return len + argCount;
@@ -229,7 +237,7 @@ const splice: NativeImpl = (run, thisArg, args) => {
   // After ArraySpeciesCreate no guest code runs on the fast path: A is an Array (no traps) and O
   // is checked only now, after the species lookup could have changed it.
   if (a instanceof JSArray && a !== o && fastArray(o, len)) {
-    run.charge(actualDeleteCount + (len - actualStart) + itemCount);
+    run.charge(actualDeleteCount + itemCount + bulkFuel(len - actualStart));
     const d = o.dense;
     for (let k = 0; k < actualDeleteCount; k++) {
       const v = d[actualStart + k];

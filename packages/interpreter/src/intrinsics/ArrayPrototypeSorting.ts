@@ -49,12 +49,12 @@ function makeSortCompare(run: Run, comparefn: JSObject | undefined): Compare {
  * top of what the comparator itself costs; a comparator that throws leaves the list unsorted,
  * and nothing has been written back yet.
  */
-export function mergeSort(run: Run, items: Value[], cmp: Compare): void {
+export function mergeSort<T>(run: Run, items: T[], cmp: (x: T, y: T) => number): void {
   const n = items.length;
   if (n < 2) return;
   run.alloc(n * BYTES_ELEMENT);
   let src = items;
-  let dst: Value[] = new Array<Value>(n);
+  let dst: T[] = new Array<T>(n);
   for (let width = 1; width < n; width *= 2) {
     for (let lo = 0; lo < n; lo += 2 * width) {
       const mid = Math.min(lo + width, n);
@@ -65,26 +65,26 @@ export function mergeSort(run: Run, items: Value[], cmp: Compare): void {
       // Already ordered runs (a sorted input) are copied after a single comparison.
       if (j < hi) {
         run.charge(1);
-        if (cmp(src[j], src[j - 1]) >= 0) j = hi + 1;
+        if (cmp(src[j] as T, src[j - 1] as T) >= 0) j = hi + 1;
       }
       if (j > hi) {
-        run.charge((hi - lo) >> 3);
-        for (let m = lo; m < hi; m++) dst[m] = src[m];
+        run.charge((hi - lo) >> 4);
+        for (let m = lo; m < hi; m++) dst[m] = src[m] as T;
         continue;
       }
       while (i < mid && j < hi) {
         run.charge(1);
-        if (cmp(src[j], src[i]) < 0) dst[k++] = src[j++];
-        else dst[k++] = src[i++];
+        if (cmp(src[j] as T, src[i] as T) < 0) dst[k++] = src[j++] as T;
+        else dst[k++] = src[i++] as T;
       }
-      while (i < mid) dst[k++] = src[i++];
-      while (j < hi) dst[k++] = src[j++];
+      while (i < mid) dst[k++] = src[i++] as T;
+      while (j < hi) dst[k++] = src[j++] as T;
     }
     const t = src;
     src = dst;
     dst = t;
   }
-  if (src !== items) for (let m = 0; m < n; m++) items[m] = src[m];
+  if (src !== items) for (let m = 0; m < n; m++) items[m] = src[m] as T;
 }
 
 /**
@@ -93,41 +93,34 @@ export function mergeSort(run: Run, items: Value[], cmp: Compare): void {
  */
 function sortDefault(run: Run, items: Value[]): void {
   const n = items.length;
-  let primitives = true;
   for (let m = 0; m < n; m++) {
     const v = items[m];
     if (v instanceof JSObject || typeof v === "symbol") {
-      primitives = false;
-      break;
+      mergeSort(run, items, makeSortCompare(run, undefined));
+      return;
     }
-  }
-  if (!primitives) {
-    mergeSort(run, items, makeSortCompare(run, undefined));
-    return;
   }
   run.charge(n);
-  run.alloc(n * BYTES_ELEMENT);
-  const keyed: Value[] = [];
-  const strings = new Map<Value, string>();
+  run.alloc(2 * n * BYTES_ELEMENT);
+  const strings: string[] = new Array<string>(n);
+  const order: number[] = new Array<number>(n);
   for (let m = 0; m < n; m++) {
     const v = items[m];
-    if (v !== undefined && typeof v !== "string" && !strings.has(v)) {
+    if (typeof v === "string") strings[m] = v;
+    else {
       const s = String(v);
       run.alloc(stringBytes(s.length));
-      strings.set(v, s);
+      strings[m] = s;
     }
-    keyed.push(v);
+    order[m] = m;
   }
-  const str = (v: Value): string => (typeof v === "string" ? v : (strings.get(v) as string));
-  mergeSort(run, keyed, (x, y) => {
-    if (x === undefined) return y === undefined ? 0 : 1;
-    if (y === undefined) return -1;
-    const xs = str(x);
-    const ys = str(y);
-    if (xs.length > 64) run.charge(charFuel(Math.min(xs.length, ys.length)));
-    return xs < ys ? -1 : xs > ys ? 1 : 0;
+  mergeSort(run, order, (a, b) => {
+    const x = strings[a] as string;
+    const y = strings[b] as string;
+    return x < y ? -1 : x > y ? 1 : 0;
   });
-  for (let m = 0; m < n; m++) items[m] = keyed[m];
+  const copy = items.slice();
+  for (let m = 0; m < n; m++) items[m] = copy[order[m] as number];
 }
 
 /**
@@ -160,8 +153,18 @@ function sortIndexedProperties(
       items.push(getElement(run, obj, k));
     }
   }
+  // SortCompare orders undefined after everything else and never passes it to the comparator,
+  // so undefined elements are set aside and appended after sorting the rest.
+  let w = 0;
+  for (let r = 0; r < items.length; r++) {
+    const v = items[r];
+    if (v !== undefined) items[w++] = v;
+  }
+  const undefinedCount = items.length - w;
+  items.length = w;
   if (comparefn === undefined) sortDefault(run, items);
   else mergeSort(run, items, makeSortCompare(run, comparefn));
+  for (let u = 0; u < undefinedCount; u++) items.push(undefined);
   return items;
 }
 

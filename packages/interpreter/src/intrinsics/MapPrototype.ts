@@ -73,8 +73,12 @@ const keys: NativeImpl = (run, thisArg) =>
 const set: NativeImpl = (run, thisArg, args) => {
   const m = thisMap(run, thisArg, "set");
   const key = args[0];
-  if (!m.data.has(key)) run.alloc(ENTRY_BYTES);
-  m.data.set(key, args[1]);
+  const i = m.data.lookup(key);
+  if (i >= 0) m.data.setAt(i, args[1]);
+  else {
+    run.alloc(ENTRY_BYTES);
+    m.data.append(key, args[1]);
+  }
   return m;
 };
 

@@ -27,8 +27,10 @@ function thisSet(run: Run, v: Value, name: string): SetObject {
 const add: NativeImpl = (run, thisArg, args) => {
   const s = thisSet(run, thisArg, "add");
   const value = args[0];
-  if (!s.data.has(value)) run.alloc(ENTRY_BYTES);
-  s.data.set(value, undefined);
+  if (s.data.lookup(value) < 0) {
+    run.alloc(ENTRY_BYTES);
+    s.data.append(value, undefined);
+  }
   return s;
 };
 

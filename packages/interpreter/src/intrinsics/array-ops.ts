@@ -25,11 +25,20 @@ export const MAX_SAFE_LENGTH = Number.MAX_SAFE_INTEGER;
 /** 2³² − 1: the largest length of an Array. */
 export const MAX_ARRAY_LENGTH = 4294967295;
 /**
- * Largest length for which ArrayCreate preallocates dense storage when the caller has no
- * elements in hand yet (`new Array(n)`, `Array.from({ length: n })`). Beyond it the array starts
- * sparse, so a huge length costs nothing until elements are actually stored.
+ * Lengths up to which ArrayCreate preallocates dense storage when the caller has no elements in
+ * hand yet (`new Array(n)`, `Array.from({ length: n })`): always up to the first, and up to the
+ * second while it takes at most an eighth of the run's remaining memory budget. Beyond that the
+ * array starts sparse, so a huge length costs nothing until elements are actually stored.
  */
 export const DENSE_PREALLOC_MAX = 1 << 16;
+const DENSE_PREALLOC_LIMIT = 1 << 24;
+
+/** Whether a new array of `length` should start with dense (preallocated) storage. */
+export function preferDense(run: Run, length: number): boolean {
+  if (length <= DENSE_PREALLOC_MAX) return true;
+  if (length > DENSE_PREALLOC_LIMIT) return false;
+  return length * BYTES_ELEMENT * 8 <= run.limits.memoryBytes - run.memoryUsed;
+}
 
 /** https://tc39.es/ecma262/#sec-isarray */
 export function isArray(run: Run, v: Value): boolean {
@@ -53,7 +62,7 @@ export function arrayCreate(
   run: Run,
   length: number,
   proto: JSObject = run.realm.intrinsics.ArrayPrototype,
-  dense = length <= DENSE_PREALLOC_MAX,
+  dense = preferDense(run, length),
 ): JSArray {
   if (length > MAX_ARRAY_LENGTH) throwRangeError(run, "Invalid array length");
   run.alloc(BYTES_OBJECT);

@@ -69,19 +69,35 @@ export class OrderedTable {
     return i === undefined ? undefined : s.values[i];
   }
 
-  /** Sets the value of an existing key or appends a new entry; true when an entry was added. */
-  set(key: Value, value: Value): boolean {
+  /** The index of `key`'s entry in the current storage, or -1. */
+  lookup(key: Value): number {
+    const i = this.storage.index.get(normalizeKey(key));
+    return i === undefined ? -1 : i;
+  }
+
+  /** Replaces the value of the entry at `i` (from `lookup`). */
+  setAt(i: number, value: Value): void {
+    if (this.hasValues) this.storage.values[i] = value;
+  }
+
+  /** Appends an entry for a key that is absent (`lookup` returned -1). */
+  append(key: Value, value: Value): void {
     const k = normalizeKey(key);
     const s = this.storage;
-    const i = s.index.get(k);
-    if (i !== undefined) {
-      if (this.hasValues) s.values[i] = value;
-      return false;
-    }
     s.index.set(k, s.keys.length);
     s.keys.push(k);
     if (this.hasValues) s.values.push(value);
     this.size++;
+  }
+
+  /** Sets the value of an existing key or appends a new entry; true when an entry was added. */
+  set(key: Value, value: Value): boolean {
+    const i = this.lookup(key);
+    if (i >= 0) {
+      this.setAt(i, value);
+      return false;
+    }
+    this.append(key, value);
     return true;
   }
 
