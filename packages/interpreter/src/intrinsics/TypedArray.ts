@@ -28,11 +28,59 @@ import type { Run } from "../runtime/run.js";
 import { throwRangeError, throwTypeError } from "../runtime/throw.js";
 import { ArrayBufferObject } from "../values/array-buffer.js";
 import type { NativeImpl } from "../values/function.js";
-import { JSObject } from "../values/object.js";
+import { JSArray } from "../values/array.js";
+import { ABSENT, JSObject } from "../values/object.js";
+import { ACCESSOR, Accessor } from "../values/property.js";
 import { ELEMENT_TYPES, type ElementType, TypedArrayObject } from "../values/typed-array.js";
-import type { Value } from "../values/value.js";
+import { HOLE, type Value } from "../values/value.js";
+import { protoChainHasNoElements } from "./array-ops.js";
 import { allocateArrayBuffer, cloneArrayBuffer } from "./ArrayBuffer.js";
 import { installTypedArrayPrototype } from "./TypedArrayPrototype.js";
+
+/** Each realm's original %ArrayIteratorPrototype%.next, captured when typed arrays are installed. */
+const originalArrayIteratorNext = new WeakMap<Realm, unknown>();
+
+/**
+ * IteratorToList(GetIteratorFromMethod(o, method)). When `o` is a plain dense array iterated by
+ * the realm's original Array.prototype.values and %ArrayIteratorPrototype%.next, no guest code
+ * can observe the iteration (no getters, no proxies, no patched `next`), so the elements are
+ * read directly; holes read as undefined, as Get returns them through an element-free chain.
+ */
+function iterableValues(run: Run, o: Value, method: JSObject): Value[] {
+  const realm = run.realm;
+  if (
+    o instanceof JSArray &&
+    method === realm.intrinsics.ArrayProto_values &&
+    protoChainHasNoElements(o) &&
+    hasOriginalArrayIteratorNext(realm)
+  ) {
+    const len = o.length;
+    run.charge(len);
+    run.alloc(len * BYTES_ELEMENT);
+    if (!o.sparse) return o.dense.map((v) => (v === HOLE ? undefined : v));
+    const out: Value[] = [];
+    for (let i = 0; i < len; i++) {
+      const v = o.storageGet(String(i));
+      // An accessor element would run guest code: iterate for real (nothing happened yet).
+      if (v instanceof Accessor) return iterableToList(run, o, method);
+      out.push(v === ABSENT ? undefined : v);
+    }
+    return out;
+  }
+  const values = iterableToList(run, o, method);
+  run.alloc(values.length * BYTES_ELEMENT);
+  return values;
+}
+
+function hasOriginalArrayIteratorNext(realm: Realm): boolean {
+  const proto = realm.intrinsics.ArrayIteratorPrototype;
+  const attrs = proto.storageAttrs("next");
+  return (
+    attrs >= 0 &&
+    !(attrs & ACCESSOR) &&
+    proto.storageGet("next") === originalArrayIteratorNext.get(realm)
+  );
+}
 
 /** https://tc39.es/ecma262/#sec-validatetypedarray */
 export function validateTypedArray(run: Run, o: Value, method: string): TypedArrayObject {
@@ -239,9 +287,7 @@ function constructTypedArray(
   }
   const usingIterator = getMethod(run, first, Symbol.iterator);
   if (usingIterator !== undefined) {
-    const values = iterableToList(run, first, usingIterator);
-    run.alloc(values.length * BYTES_ELEMENT);
-    return initializeFromList(run, type, proto, values);
+    return initializeFromList(run, type, proto, iterableValues(run, first, usingIterator));
   }
   return initializeFromArrayLike(run, type, proto, first);
 }
@@ -261,9 +307,8 @@ function from(run: Run, thisArg: Value, args: Value[]): Value {
     return throwTypeError(run, "TypedArray.from: mapper is not a function");
   const usingIterator = getMethod(run, source, Symbol.iterator);
   if (usingIterator !== undefined) {
-    const values = iterableToList(run, source, usingIterator);
+    const values = iterableValues(run, source, usingIterator);
     const len = values.length;
-    run.alloc(len * BYTES_ELEMENT);
     const target = typedArrayCreate(run, c, [len]);
     for (let k = 0; k < len; k++) {
       run.charge(1);
@@ -320,6 +365,7 @@ export function installTypedArray(realm: Realm): void {
   defineAccessors(realm, ctor, [[Symbol.species, (_run, thisArg) => thisArg]]);
   i.TypedArray = ctor;
   i.TypedArrayPrototype = proto;
+  originalArrayIteratorNext.set(realm, i.ArrayIteratorPrototype?.storageGet("next"));
   installTypedArrayPrototype(realm, proto);
 
   for (const type of ELEMENT_TYPES) {

@@ -723,7 +723,7 @@ export function installTypedArrayPrototype(realm: Realm, proto: JSObject): void 
   defineMethods(realm, proto, methods);
   proto.defineData(Symbol.iterator, proto.storageGet("values") as JSObject, WC);
   const arrayProto = realm.intrinsics.ArrayPrototype as JSObject | undefined;
-  const arrayToString = arrayProto?.storageGet("toString");
+  const arrayToString = realm.intrinsics.ArrayProto_toString ?? arrayProto?.storageGet("toString");
   if (arrayToString instanceof JSObject) proto.defineData("toString", arrayToString, WC);
   defineAccessors(realm, proto, [[Symbol.toStringTag, getToStringTag]]);
 }

@@ -274,6 +274,19 @@ export class TypedArrayObject extends JSObject {
     t.write(this.buffer.view, this.byteOffset + index * t.size, v, PLATFORM_LITTLE_ENDIAN);
   }
 
+  /**
+   * A host typed array of the same type holding a copy of the elements (empty once detached):
+   * what the membrane hands out for a guest typed array. The guest's bytes stay private.
+   */
+  copyToHost(): ArrayBufferView {
+    const Host = this.type.host;
+    if (this.buffer.detached)
+      return new Host(new ArrayBuffer(0), 0, 0) as unknown as ArrayBufferView;
+    const start = this.buffer.data.byteOffset + this.byteOffset;
+    const bytes = this.buffer.data.buffer.slice(start, start + this.byteLength);
+    return new Host(bytes, 0, this.arrayLength) as unknown as ArrayBufferView;
+  }
+
   /** A host typed array over this array's elements (the buffer must not be detached). */
   hostView(): HostView {
     const data = this.buffer.data;

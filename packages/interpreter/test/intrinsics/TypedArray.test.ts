@@ -143,7 +143,11 @@ describe("concrete constructors", () => {
     expect(t(`arr(new Int8Array([1, 2, 3]))`)).toEqual([1, 2, 3]);
     expect(t(`arr(new Int8Array(new Set([5, 6])))`)).toEqual([5, 6]);
     expect(t(`arr(new Uint8Array({ length: 3, 0: 7, 2: "9" }))`)).toEqual([7, 0, 9]);
-    expect(t(`var it = { [Symbol.iterator]() { var v = [1, "2"], i = 0; return { next() { return { done: i >= v.length, value: v[i++] }; } }; } }; arr(new Float32Array(it))`)).toEqual([1, 2]);
+    expect(
+      t(
+        `var it = { [Symbol.iterator]() { var v = [1, "2"], i = 0; return { next() { return { done: i >= v.length, value: v[i++] }; } }; } }; arr(new Float32Array(it))`,
+      ),
+    ).toEqual([1, 2]);
     expect(t(`arr(new BigInt64Array([1n, true, "3"]))`)).toEqual([1n, 1n, 3n]);
     expect(
       t(
@@ -162,6 +166,37 @@ describe("concrete constructors", () => {
       t(`var log = []; var nt = new Proxy(function () {}, { get(t, k) { log.push(String(k)); return t[k]; } });
       Reflect.construct(Int8Array, [{ get length() { log.push("length"); return 0; } }], nt); log.join()`),
     ).toBe("prototype,length");
+  });
+
+  it("read arrays exactly as their iterator would (fast path guards)", () => {
+    expect(
+      t(
+        `var a = []; a.length = 3000; a[1500] = 3; var x = new Int8Array(a); [x.length, x[1500], x[0]]`,
+      ),
+    ).toEqual([3000, 3, 0]);
+    expect(t(`var a = [1, , 3]; arr(new Float64Array(a))`)).toEqual([1, Number.NaN, 3]);
+    expect(
+      t(
+        `var a = []; a.length = 2000; Object.defineProperty(a, 5, { get() { return 9; } }); new Int8Array(a)[5]`,
+      ),
+    ).toBe(9);
+    expect(t(`Array.prototype[1] = 5; arr(new Int8Array([1, , 3]))`)).toEqual([1, 5, 3]);
+    expect(
+      t(
+        `var P = Object.getPrototypeOf([].values()); var n = P.next; P.next = function () { var r = n.call(this); if (!r.done) r.value *= 10; return r; }; arr(new Int8Array([1, 2]))`,
+      ),
+    ).toEqual([10, 20]);
+    expect(
+      t(
+        `var a = [1, 2]; a[Symbol.iterator] = function () { var i = 0; return { next() { return { done: i > 0, value: i++ }; } }; }; arr(new Int8Array(a))`,
+      ),
+    ).toEqual([0]);
+    // Elements are collected before any is converted.
+    expect(
+      t(
+        `var log = []; var a = [{ valueOf() { log.push("v0"); a[1] = 7; return 1; } }, 2]; var x = new Int8Array(a); [log.join(), x[1]]`,
+      ),
+    ).toEqual(["v0", 2]);
   });
 
   it("support subclassing", () => {

@@ -169,3 +169,23 @@ describe("detached buffers", () => {
     expect(g.get(run, "0", g)).toBe(undefined);
   });
 });
+
+describe("copyToHost (for the membrane)", () => {
+  it("copies the viewed elements into a host typed array of the same type", () => {
+    const { run, make } = setup();
+    const buffer = make("ArrayBuffer", [16]);
+    const ta = make("Int16Array", [buffer, 4, 3]) as TypedArrayObject;
+    ta.set(run, "0", -2, ta);
+    ta.set(run, "2", 7, ta);
+    const host = ta.copyToHost();
+    expect(host).toBeInstanceOf(Int16Array);
+    expect(Array.from(host as Int16Array)).toEqual([-2, 0, 7]);
+    (host as Int16Array)[0] = 1;
+    expect(ta.get(run, "0", ta)).toBe(-2);
+    ta.buffer.detach();
+    expect((ta.copyToHost() as Int16Array).length).toBe(0);
+    const big = make("BigUint64Array", [1]) as TypedArrayObject;
+    big.set(run, "0", 5n, big);
+    expect(Array.from(big.copyToHost() as BigUint64Array)).toEqual([5n]);
+  });
+});
