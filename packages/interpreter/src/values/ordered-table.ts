@@ -115,6 +115,18 @@ export class OrderedTable {
     return true;
   }
 
+  /**
+   * The live entries, in order, for host-side readers that run no guest code (the membrane's
+   * export, heap measurement). Values are undefined for sets.
+   */
+  *liveEntries(): IterableIterator<[key: Value, value: Value]> {
+    const s = this.storage;
+    for (let i = 0; i < s.keys.length; i++) {
+      const k = s.keys[i];
+      if (k !== EMPTY) yield [k as Value, this.hasValues ? s.values[i] : undefined];
+    }
+  }
+
   /** https://tc39.es/ecma262/#sec-map.prototype.clear: every entry becomes empty. */
   clear(): void {
     const s = this.storage;
