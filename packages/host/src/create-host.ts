@@ -1,0 +1,331 @@
+/**
+ * `createHost`: what an application embeds. It declares its API and events once, states its
+ * policy, and then loads plugins, emits events, runs commands and reads usage reports.
+ */
+
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { MANIFEST_FILE, type ManifestProblem } from "@cove/plugin-sdk";
+import type { EventEmitter } from "eventemitter3";
+import type { ApiDeclaration, EventPayloadOf, EventsDeclaration } from "./api/api-types.js";
+import { compileApi } from "./api/compile-api.js";
+import type { AuditEntry } from "./bridge/audit-log.js";
+import { checkSource, type PluginSource } from "./discovery/plugin-source.js";
+import { discoverPlugins, readPluginDirectory } from "./discovery/read-plugin-directory.js";
+import { HostError, type HostErrorCode, messages } from "./errors.js";
+import { type CallOptions, executeCommand, requestPlugin } from "./events/call-plugin.js";
+import { deliverEvent, type EmitReport } from "./events/deliver-event.js";
+import type { HostEvents } from "./events/host-events.js";
+import { activatePlugin } from "./lifecycle/activate-plugin.js";
+import { HostCore, type HostLogger } from "./lifecycle/host-core.js";
+import { loadPlugin } from "./lifecycle/load-plugin.js";
+import {
+  createPluginRecord,
+  type LogLine,
+  type PluginRecord,
+  type PluginState,
+} from "./lifecycle/plugin-record.js";
+import { clampBudget, type HostPolicy, resolvePolicy } from "./policy/host-policy.js";
+import { resolvePlugins } from "./resolve/resolve-plugins.js";
+import { DEFAULT_CATALOGUE, type GlobalCatalogue } from "./sandbox/global-catalogue.js";
+import type { StorageAdapter } from "./storage/storage-adapter.js";
+import { collectUsage } from "./usage/collect-usage.js";
+import type { UsageReport } from "./usage/usage-types.js";
+
+export interface HostOptions<A extends ApiDeclaration, E extends EventsDeclaration> {
+  /** The application's version, matched against each plugin's `engines.host`. */
+  readonly version: string;
+  /** Namespaces of methods plugins may call, each behind a capability. */
+  readonly api?: A;
+  /** Events the application emits to plugins. */
+  readonly events?: E;
+  readonly policy?: HostPolicy;
+  /** Where plugins' `storage` lives; without it, the `storage` capability has no store. */
+  readonly storage?: StorageAdapter;
+  /** Receives every line of every plugin's log (console output, errors, notes). */
+  readonly logger?: HostLogger;
+  /** Globals plugins may ask for, added to (or replacing) the default `console` and `timers`. */
+  readonly catalogue?: GlobalCatalogue;
+}
+
+export interface RefusedPlugin {
+  readonly pluginId: string;
+  readonly code: HostErrorCode | "COVE_MANIFEST_INVALID";
+  readonly reason: string;
+  /** For an invalid manifest: every problem, each `{ path, message }`. */
+  readonly problems?: readonly ManifestProblem[];
+  readonly origin: string;
+}
+
+export interface LoadReport {
+  /** Plugins loaded, in load order. */
+  readonly loaded: readonly string[];
+  readonly refused: readonly RefusedPlugin[];
+}
+
+export interface PluginInfo {
+  readonly id: string;
+  readonly version: string;
+  readonly state: PluginState;
+  readonly unloadReason: string | undefined;
+  readonly transitions: readonly LogLine[];
+  readonly log: readonly LogLine[];
+}
+
+export interface Host<E extends EventsDeclaration = EventsDeclaration> {
+  readonly version: string;
+  /** Loads plugins from memory or directories: validate, resolve, load, activate `onStartup`. */
+  load(sources: PluginSource | readonly PluginSource[]): Promise<LoadReport>;
+  /** Loads the plugin in `dir`, or every plugin directory directly under it. */
+  loadDirectory(dir: string): Promise<LoadReport>;
+  activate(pluginId: string, reason?: string): Promise<void>;
+  unload(pluginId: string, reason?: string): Promise<void>;
+  /** Unloads and loads again (re-reading its directory when it came from one). */
+  reload(pluginId: string): Promise<LoadReport>;
+  /** Delivers an event to every plugin that handles it; resolves when all have run. */
+  emit<K extends keyof E & string>(name: K, payload: EventPayloadOf<E, K>): Promise<EmitReport>;
+  executeCommand(
+    command: string,
+    args?: readonly unknown[],
+    options?: CallOptions,
+  ): Promise<unknown>;
+  request(
+    pluginId: string,
+    name: string,
+    payload?: unknown,
+    options?: CallOptions,
+  ): Promise<unknown>;
+  /** Takes a capability away from a loaded plugin for the rest of its life. */
+  revoke(pluginId: string, capability: string): void;
+  usage(): UsageReport;
+  audit(filter?: { readonly pluginId?: string }): AuditEntry[];
+  plugin(pluginId: string): PluginInfo | undefined;
+  plugins(): PluginInfo[];
+  /** Commits every plugin's pending storage changes. */
+  flush(): Promise<void>;
+  /** Unloads every plugin and cancels pending restarts. */
+  dispose(): Promise<void>;
+  on: EventEmitter<HostEvents>["on"];
+  once: EventEmitter<HostEvents>["once"];
+  off: EventEmitter<HostEvents>["off"];
+}
+
+export function createHost<
+  const A extends ApiDeclaration = Record<never, never>,
+  const E extends EventsDeclaration = Record<never, never>,
+>(options: HostOptions<A, E>): Host<E> {
+  const api = compileApi(options.api ?? {}, options.events ?? {});
+  const policy = resolvePolicy(options.policy);
+  const core = new HostCore({
+    version: options.version,
+    api,
+    policy,
+    storage: options.storage,
+    logger: options.logger,
+    catalogue: { ...DEFAULT_CATALOGUE, ...options.catalogue },
+  });
+
+  const services = {
+    emit: (record: PluginRecord, name: string, payload: unknown) => {
+      record.usage.eventsOut++;
+      core.bus.emit("plugin:event", { pluginId: record.id, name, payload });
+      void deliverEvent(core, name, payload, { from: record.id, capability: "events.subscribe" });
+    },
+    executeCommand: (command: string, args: unknown[]) => {
+      executeCommand(core, command, args).catch(() => undefined);
+    },
+  };
+
+  const refuse = (refused: RefusedPlugin, out: RefusedPlugin[]) => {
+    out.push(refused);
+    core.bus.emit("plugin:refused", {
+      pluginId: refused.pluginId,
+      code: refused.code,
+      reason: refused.reason,
+      ...(refused.problems === undefined ? {} : { problems: refused.problems }),
+    });
+  };
+
+  /** Loads one resolved plugin into `record`; false (and the reason in `refused`) on failure. */
+  const loadRecord = async (record: PluginRecord, refused: RefusedPlugin[], origin: string) => {
+    try {
+      const runtime = await loadPlugin(core, record, services);
+      core.runtimes.set(record.id, runtime);
+      core.errorsThisLoad.set(record.id, 0);
+      record.unloadReason = undefined;
+      record.until = undefined;
+      core.transition(record, "loaded");
+      core.bus.emit("plugin:loaded", { pluginId: record.id, version: record.manifest.version });
+      return true;
+    } catch (error) {
+      const code = error instanceof HostError ? error.code : "COVE_PLUGIN_LOAD_FAILED";
+      const reason = error instanceof Error ? error.message : String(error);
+      core.transition(record, "failed", code);
+      refuse({ pluginId: record.id, code, reason, origin }, refused);
+      return false;
+    }
+  };
+
+  const startup = async (ids: readonly string[]) => {
+    for (const id of ids) {
+      const record = core.records.get(id);
+      if (record?.manifest.activation.includes("onStartup")) {
+        await activatePlugin(core, id, "onStartup").catch(() => undefined);
+      }
+    }
+  };
+
+  const load = async (input: PluginSource | readonly PluginSource[]): Promise<LoadReport> => {
+    const sources = Array.isArray(input)
+      ? (input as readonly PluginSource[])
+      : [input as PluginSource];
+    const refused: RefusedPlugin[] = [];
+    const candidates = [];
+    for (const source of sources) {
+      const checked = checkSource(source);
+      const origin = source.origin ?? "memory";
+      if (checked.ok) candidates.push({ manifest: checked.manifest, origin, source });
+      else {
+        const reason = `${checked.problems.length} manifest problem(s)`;
+        refuse(
+          {
+            pluginId: checked.pluginId,
+            code: "COVE_MANIFEST_INVALID",
+            reason,
+            problems: checked.problems,
+            origin,
+          },
+          refused,
+        );
+      }
+    }
+    const loadedVersions = new Map(
+      [...core.runtimes.keys()].map((id) => [
+        id,
+        core.records.get(id)?.manifest.version ?? "0.0.0",
+      ]),
+    );
+    const resolution = resolvePlugins(candidates, options.version, loadedVersions);
+    for (const r of resolution.refused)
+      refuse(
+        { pluginId: r.pluginId, code: r.code, reason: r.reason, origin: r.candidate.origin },
+        refused,
+      );
+
+    const loaded: string[] = [];
+    for (const candidate of resolution.order) {
+      // A dependency that failed to load fails its dependents too.
+      const missing = Object.keys(candidate.manifest.dependencies ?? {}).find(
+        (id) => !core.runtimes.has(id),
+      );
+      if (missing !== undefined) {
+        refuse(
+          {
+            pluginId: candidate.manifest.id,
+            code: "COVE_DEPENDENCY_MISSING",
+            reason: messages.dependencyRefused(missing),
+            origin: candidate.origin,
+          },
+          refused,
+        );
+        continue;
+      }
+      const budgets = {
+        perEvent: clampBudget(candidate.manifest.budgets?.perEvent, policy.perEvent),
+        cumulative: clampBudget(candidate.manifest.budgets?.cumulative, policy.cumulative),
+      };
+      const existing = core.records.get(candidate.manifest.id);
+      const record = existing ?? createPluginRecord(candidate.manifest, candidate.source, budgets);
+      if (existing !== undefined) {
+        Object.assign(existing, {
+          manifest: candidate.manifest,
+          source: candidate.source,
+          ...budgets,
+        });
+      } else {
+        core.records.set(record.id, record);
+      }
+      if (await loadRecord(record, refused, candidate.origin)) loaded.push(record.id);
+    }
+    await startup(loaded);
+    return { loaded, refused };
+  };
+
+  core.reloadRecord = async (record, reason) => {
+    const report = await load(record.source);
+    if (report.loaded.includes(record.id)) {
+      core.log(record, "info", `loaded again (${reason})`);
+    }
+  };
+
+  const info = (record: PluginRecord): PluginInfo => ({
+    id: record.id,
+    version: record.manifest.version,
+    state: record.state,
+    unloadReason: record.unloadReason,
+    transitions: [...record.transitions],
+    log: [...record.log],
+  });
+
+  return {
+    version: options.version,
+    load,
+    async loadDirectory(dir) {
+      const single = await stat(path.join(dir, MANIFEST_FILE)).then(
+        (s) => s.isFile(),
+        () => false,
+      );
+      return load(single ? [await readPluginDirectory(dir)] : await discoverPlugins(dir));
+    },
+    activate: (pluginId, reason = "request") => activatePlugin(core, pluginId, reason),
+    unload: (pluginId, reason = "request") => core.unload(pluginId, reason),
+    async reload(pluginId) {
+      const record = core.records.get(pluginId);
+      if (record === undefined)
+        throw new HostError("COVE_PLUGIN_NOT_FOUND", messages.notFound(pluginId), pluginId);
+      await core.unload(pluginId, "reload");
+      const origin = record.source.origin;
+      const source =
+        origin !== undefined && origin !== "memory"
+          ? await readPluginDirectory(origin)
+          : record.source;
+      return load(source);
+    },
+    async emit(name, payload) {
+      const declared = api.events.get(name);
+      if (declared === undefined)
+        throw new HostError("COVE_EVENT_UNKNOWN", messages.eventUnknown(name));
+      const problems = declared.check(payload);
+      if (problems !== undefined) {
+        throw new HostError("COVE_INVALID_ARGUMENTS", `host.emit("${name}"): ${problems}`);
+      }
+      return deliverEvent(core, name, payload, { capability: declared.capability });
+    },
+    executeCommand: (command, args = [], callOptions) =>
+      executeCommand(core, command, args, callOptions),
+    request: (pluginId, name, payload, callOptions) =>
+      requestPlugin(core, pluginId, name, payload, callOptions),
+    revoke(pluginId, capability) {
+      core.runtimes.get(pluginId)?.grants.revoke(capability);
+    },
+    usage: () => collectUsage(core),
+    audit: (filter) => core.audit.entries(filter),
+    plugin(pluginId) {
+      const record = core.records.get(pluginId);
+      return record === undefined ? undefined : info(record);
+    },
+    plugins: () => [...core.records.values()].map(info),
+    async flush() {
+      await Promise.all([...core.runtimes.values()].map((runtime) => runtime.store?.flush()));
+    },
+    async dispose() {
+      for (const handle of core.restartTimers) clearTimeout(handle);
+      core.restartTimers.clear();
+      const ids = [...core.runtimes.keys()].reverse();
+      for (const id of ids) await core.unload(id, "host-disposed");
+    },
+    on: core.bus.on.bind(core.bus),
+    once: core.bus.once.bind(core.bus),
+    off: core.bus.off.bind(core.bus),
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * Request/response into a plugin: `host.executeCommand(id, ...args)` runs the handler a plugin
+ * registered for a command it contributes; `host.request(pluginId, name, payload)` runs the
+ * handler it registered with `requests.handle(name, …)`. Both activate the plugin if needed, go
+ * through its queue, and end with the handler's result, a timeout or a cancellation.
+ */
+
+import { HostError, messages } from "../errors.js";
+import { activatePlugin } from "../lifecycle/activate-plugin.js";
+import type { HostCore } from "../lifecycle/host-core.js";
+import type { PluginRecord } from "../lifecycle/plugin-record.js";
+import type { GuestFunction, PluginRuntime } from "../lifecycle/plugin-runtime.js";
+
+export interface CallOptions {
+  /** Give up after this long (default: the policy's `requestTimeoutMs`). */
+  readonly timeoutMs?: number;
+  /** Abort to cancel: a waiting call is removed from the queue; a running one is stopped. */
+  readonly signal?: AbortSignal;
+}
+
+export async function executeCommand(
+  core: HostCore,
+  command: string,
+  args: readonly unknown[],
+  options: CallOptions = {},
+): Promise<unknown> {
+  const owner = [...core.runtimes.keys()].find((id) =>
+    core.records.get(id)?.manifest.contributes?.commands?.some((c) => c.id === command),
+  );
+  if (owner === undefined)
+    throw new HostError("COVE_COMMAND_NOT_FOUND", messages.commandNotFound(command));
+  return callPlugin(
+    core,
+    owner,
+    `command ${command}`,
+    `onCommand:${command}`,
+    (runtime) => runtime.commands.get(command),
+    args,
+    options,
+  );
+}
+
+export async function requestPlugin(
+  core: HostCore,
+  pluginId: string,
+  name: string,
+  payload: unknown,
+  options: CallOptions = {},
+): Promise<unknown> {
+  return callPlugin(
+    core,
+    pluginId,
+    `request ${name}`,
+    `request:${name}`,
+    (runtime) => runtime.requestHandlers.get(name),
+    [payload],
+    options,
+  );
+}
+
+async function callPlugin(
+  core: HostCore,
+  pluginId: string,
+  label: string,
+  activationReason: string,
+  handlerOf: (runtime: PluginRuntime) => GuestFunction | undefined,
+  args: readonly unknown[],
+  options: CallOptions,
+): Promise<unknown> {
+  const record = core.records.get(pluginId);
+  const runtime = core.runtimes.get(pluginId);
+  if (record === undefined)
+    throw new HostError("COVE_PLUGIN_NOT_FOUND", messages.notFound(pluginId), pluginId);
+  if (runtime === undefined) {
+    throw new HostError(
+      "COVE_PLUGIN_STATE",
+      messages.state(pluginId, record.state, `run ${label}`),
+      pluginId,
+    );
+  }
+  const timeoutMs = options.timeoutMs ?? core.options.policy.requestTimeoutMs;
+  const controller = new AbortController();
+  const signal = controller.signal;
+  if (options.signal?.aborted) {
+    throw new HostError(
+      "COVE_REQUEST_CANCELLED",
+      messages.requestCancelled(pluginId, label),
+      pluginId,
+    );
+  }
+  await activatePlugin(core, pluginId, activationReason);
+  const started = Date.now();
+  const { promise, task } = core.enqueueTask(runtime, label, true, () =>
+    run(
+      core,
+      record,
+      runtime,
+      label,
+      handlerOf,
+      args,
+      signal,
+      Math.max(1, timeoutMs - (Date.now() - started)),
+    ),
+  );
+  return await new Promise<unknown>((resolve, reject) => {
+    const finish = (error: HostError) => {
+      runtime.queue.remove(task);
+      controller.abort(error);
+      reject(error);
+    };
+    const timer = setTimeout(
+      () =>
+        finish(
+          new HostError(
+            "COVE_REQUEST_TIMEOUT",
+            messages.requestTimeout(pluginId, label, timeoutMs),
+            pluginId,
+          ),
+        ),
+      timeoutMs,
+    );
+    const onAbort = () =>
+      finish(
+        new HostError(
+          "COVE_REQUEST_CANCELLED",
+          messages.requestCancelled(pluginId, label),
+          pluginId,
+        ),
+      );
+    options.signal?.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => {
+      clearTimeout(timer);
+      options.signal?.removeEventListener("abort", onAbort);
+    });
+  });
+}
+
+async function run(
+  core: HostCore,
+  record: PluginRecord,
+  runtime: PluginRuntime,
+  label: string,
+  handlerOf: (runtime: PluginRuntime) => GuestFunction | undefined,
+  args: readonly unknown[],
+  signal: AbortSignal,
+  timeMs: number,
+): Promise<unknown> {
+  const handler = handlerOf(runtime);
+  if (handler === undefined) {
+    throw new HostError(
+      "COVE_COMMAND_NOT_FOUND",
+      `Plugin "${record.id}" has no handler for ${label}; register it in activate().`,
+      record.id,
+    );
+  }
+  return core.runGuest(record, runtime, label, handler, args, { signal, timeMs, isEvent: true });
+}

@@ -1,0 +1,296 @@
+/**
+ * The host's internal state and the operations every part shares: the plugins' records and
+ * runtimes, the event bus, the audit log, state transitions, running guest code with its
+ * accounting, and unloading (DESIGN §3.2, §3.4). The public `Host` is a facade over this.
+ */
+
+import {
+  ResourceExhaustedError,
+  type ResourceName,
+  RunAbortedError,
+  SandboxError,
+} from "@cove/interpreter";
+import { EventEmitter } from "eventemitter3";
+import type { CompiledApi } from "../api/compile-api.js";
+import { type AuditLog, createAuditLog } from "../bridge/audit-log.js";
+import { HostError, messages } from "../errors.js";
+import type { HostEvents } from "../events/host-events.js";
+import type { Task } from "../events/plugin-queue.js";
+import type { ResolvedPolicy } from "../policy/host-policy.js";
+import type { GlobalCatalogue } from "../sandbox/global-catalogue.js";
+import { guestStackOf, invokeGuest } from "../sandbox/invoke-guest.js";
+import type { StorageAdapter } from "../storage/storage-adapter.js";
+import { budgetReason, perEventLimits } from "./budget-limits.js";
+import {
+  appendLog,
+  FUEL_SAMPLES,
+  increment,
+  type LogLine,
+  type PluginRecord,
+  type PluginState,
+} from "./plugin-record.js";
+import type { GuestFunction, PluginRuntime } from "./plugin-runtime.js";
+
+export interface HostLogger {
+  log(entry: { pluginId: string; level: LogLine["level"]; text: string }): void;
+}
+
+export interface CoreOptions {
+  readonly version: string;
+  readonly api: CompiledApi;
+  readonly policy: ResolvedPolicy;
+  readonly storage: StorageAdapter | undefined;
+  readonly logger: HostLogger | undefined;
+  readonly catalogue: GlobalCatalogue;
+}
+
+export interface RunOptions {
+  readonly droppable: boolean;
+  readonly signal?: AbortSignal;
+  /** Wall-time limit of the run, when shorter than the per-event CPU budget. */
+  readonly timeMs?: number;
+  /** Counts as an event delivery in the usage report (fuel per event). */
+  readonly isEvent?: boolean;
+}
+
+/** The error a queued task settles with when its plugin unloads before it runs. */
+export function unloadedError(pluginId: string): HostError {
+  return new HostError(
+    "COVE_PLUGIN_STATE",
+    messages.state(pluginId, "unloaded", "run the task"),
+    pluginId,
+  );
+}
+
+export class HostCore {
+  readonly records = new Map<string, PluginRecord>();
+  readonly runtimes = new Map<string, PluginRuntime>();
+  readonly bus = new EventEmitter<HostEvents>();
+  readonly audit: AuditLog;
+  /** Pending restarts, cleared by `dispose`. */
+  readonly restartTimers = new Set<ReturnType<typeof setTimeout>>();
+  /** Errors counted towards the `errors` budget since the plugin's current load. */
+  readonly errorsThisLoad = new Map<string, number>();
+  /** Set by the facade: loads a plugin again from its record (restart, reload). */
+  reloadRecord: (record: PluginRecord, reason: string) => Promise<void> = async () => {};
+
+  constructor(readonly options: CoreOptions) {
+    this.audit = createAuditLog(10_000, (entry) => this.bus.emit("audit:denied", entry));
+  }
+
+  transition(record: PluginRecord, to: PluginState, note?: string): void {
+    const from = record.state;
+    record.state = to;
+    const text = `${from} → ${to}${note === undefined ? "" : ` (${note})`}`;
+    record.transitions.push({ time: Date.now(), level: "transition", text });
+    if (record.transitions.length > 1000)
+      record.transitions.splice(0, record.transitions.length - 1000);
+    this.bus.emit("plugin:state", {
+      pluginId: record.id,
+      from,
+      to,
+      ...(note === undefined ? {} : { note }),
+    });
+  }
+
+  log(record: PluginRecord, level: LogLine["level"], text: string): void {
+    appendLog(record, { time: Date.now(), level, text }, this.options.policy.logLines);
+    this.options.logger?.log({ pluginId: record.id, level, text });
+    this.bus.emit("plugin:log", { pluginId: record.id, level, text });
+  }
+
+  /** Queues `fn(...args)` on the plugin's queue; resolves with its result. */
+  enqueue(
+    record: PluginRecord,
+    runtime: PluginRuntime,
+    label: string,
+    fn: GuestFunction,
+    args: readonly unknown[],
+    options: RunOptions,
+  ): { promise: Promise<unknown>; task: Task } {
+    return this.enqueueTask(runtime, label, options.droppable, () =>
+      this.runGuest(record, runtime, label, fn, args, options),
+    );
+  }
+
+  /** Queues any work on the plugin's queue; resolves with its result. */
+  enqueueTask(
+    runtime: PluginRuntime,
+    label: string,
+    droppable: boolean,
+    run: () => Promise<unknown>,
+  ): { promise: Promise<unknown>; task: Task } {
+    let settle!: Task["settle"];
+    const promise = new Promise<unknown>((resolve, reject) => {
+      settle = (outcome) => (outcome.ok ? resolve(outcome.value) : reject(outcome.error));
+    });
+    const task: Task = { label, droppable, run, settle };
+    runtime.queue.push(task);
+    return { promise, task };
+  }
+
+  /** Runs guest code now, under the per-event budget, and accounts for it. */
+  async runGuest(
+    record: PluginRecord,
+    runtime: PluginRuntime,
+    label: string,
+    fn: GuestFunction,
+    args: readonly unknown[],
+    options: Omit<RunOptions, "droppable">,
+  ): Promise<unknown> {
+    if (!runtime.alive) throw unloadedError(record.id);
+    const before = runtime.sandbox.resources();
+    const limits = perEventLimits(record.perEvent);
+    if (options.timeMs !== undefined)
+      limits.timeMs = Math.min(limits.timeMs ?? Infinity, options.timeMs);
+    try {
+      return await invokeGuest(runtime.sandbox, fn, args, {
+        limits,
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+      });
+    } catch (error) {
+      this.guestFailed(record, runtime, label, error);
+      throw error;
+    } finally {
+      const after = runtime.sandbox.resources();
+      const usage = record.usage;
+      if (options.isEvent) {
+        usage.fuelPerEvent.push(after.fuel - before.fuel);
+        if (usage.fuelPerEvent.length > FUEL_SAMPLES) usage.fuelPerEvent.shift();
+      }
+      usage.peakRunMemoryBytes = Math.max(usage.peakRunMemoryBytes, after.peaks.runMemoryBytes);
+      if (runtime.alive && after.cpuTimeMs > record.cumulative.cpuMs) {
+        this.requestUnload(record, "budget:cpu");
+      }
+    }
+  }
+
+  private guestFailed(
+    record: PluginRecord,
+    runtime: PluginRuntime,
+    label: string,
+    error: unknown,
+  ): void {
+    if (error instanceof RunAbortedError || !runtime.alive) return;
+    if (error instanceof ResourceExhaustedError && error.scope === "total") {
+      this.log(record, "error", `${label}: ${error.message}`);
+      this.requestUnload(record, budgetReason(error.resource as ResourceName));
+      return;
+    }
+    const usage = record.usage;
+    usage.errors++;
+    let text: string;
+    if (error instanceof ResourceExhaustedError) {
+      increment(usage.perEventExhausted, error.resource);
+      text = `${label}: per-event ${error.resource} budget exhausted (used ${error.used} of ${error.limit})`;
+    } else if (error instanceof SandboxError) {
+      text = `${label}: ${guestStackOf(error.guestStack) || error.message}`;
+    } else {
+      text = `${label}: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    usage.lastError = text;
+    this.log(record, "error", text);
+    this.bus.emit("plugin:error", {
+      pluginId: record.id,
+      during: label,
+      error: error instanceof Error ? error : new Error(String(error)),
+    });
+    const count = (this.errorsThisLoad.get(record.id) ?? 0) + 1;
+    this.errorsThisLoad.set(record.id, count);
+    if (count >= record.cumulative.errors) this.requestUnload(record, "errors");
+  }
+
+  /** Unloads the plugin soon, outside the run that found the reason. */
+  requestUnload(record: PluginRecord, reason: string): void {
+    const runtime = this.runtimes.get(record.id);
+    if (runtime === undefined || !runtime.alive || runtime.unloadRequested !== undefined) return;
+    runtime.unloadRequested = reason;
+    queueMicrotask(() => {
+      this.unload(record.id, reason).catch((error: unknown) => {
+        this.log(record, "error", `unload failed: ${String(error)}`);
+      });
+    });
+  }
+
+  /**
+   * Unloads a plugin (DESIGN §3.4): stops its queue and timers, runs `deactivate` under the
+   * grace budget, drops what it registered, revokes its capabilities, discards its sandbox,
+   * flushes its storage, records the reason and emits `plugin:unloaded`.
+   */
+  async unload(pluginId: string, reason: string): Promise<void> {
+    const record = this.records.get(pluginId);
+    const runtime = this.runtimes.get(pluginId);
+    if (record === undefined) {
+      throw new HostError("COVE_PLUGIN_NOT_FOUND", messages.notFound(pluginId), pluginId);
+    }
+    if (runtime === undefined || runtime.unloading) return;
+    runtime.unloading = true;
+    runtime.queue.close();
+    for (const handle of runtime.timers.values()) clearTimeout(handle);
+    runtime.timers.clear();
+
+    const deactivate = runtime.exports.deactivate;
+    if (runtime.active && typeof deactivate === "function") {
+      this.transition(record, "deactivating", reason);
+      try {
+        const grace = this.options.policy.deactivateBudget;
+        await invokeGuest(runtime.sandbox, deactivate as GuestFunction, [], {
+          limits: { fuel: grace.fuel, timeMs: grace.cpuMs },
+        });
+      } catch (error) {
+        this.log(
+          record,
+          "warn",
+          `deactivate failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      this.bus.emit("plugin:deactivated", { pluginId });
+    }
+    this.transition(record, "unloading", reason);
+    runtime.alive = false;
+    runtime.active = false;
+    runtime.subscriptions.clear();
+    runtime.commands.clear();
+    runtime.requestHandlers.clear();
+    runtime.grants.revoke();
+    const used = runtime.sandbox.resources();
+    record.usage.retired.fuel += used.fuel;
+    record.usage.retired.cpuMs += used.cpuTimeMs;
+    record.usage.retired.allocationBytes += used.allocationBytes;
+    runtime.sandbox.dispose();
+    if (runtime.store !== undefined) {
+      try {
+        await runtime.store.close();
+      } catch (error) {
+        this.log(record, "error", `storage flush failed: ${String(error)}`);
+      }
+    }
+    this.runtimes.delete(pluginId);
+    record.unloadReason = reason;
+    record.until = Date.now();
+    this.transition(record, "unloaded", reason);
+    this.bus.emit("plugin:unloaded", { pluginId, reason });
+    this.maybeRestart(record, reason);
+  }
+
+  private maybeRestart(record: PluginRecord, reason: string): void {
+    const restart = this.options.policy.restart;
+    if (restart === undefined || record.restarts >= restart.maxRestarts) return;
+    if (!restart.on.some((on) => reason === on || reason.startsWith(`${on}:`))) return;
+    const delayMs = restart.backoffMs * restart.factor ** record.restarts;
+    record.restarts++;
+    this.bus.emit("plugin:restarting", { pluginId: record.id, attempt: record.restarts, delayMs });
+    this.log(
+      record,
+      "info",
+      `restarting in ${delayMs} ms (attempt ${record.restarts} of ${restart.maxRestarts})`,
+    );
+    const handle = setTimeout(() => {
+      this.restartTimers.delete(handle);
+      this.reloadRecord(record, `restart:${record.restarts}`).catch((error: unknown) => {
+        this.log(record, "error", `restart failed: ${String(error)}`);
+      });
+    }, delayMs);
+    this.restartTimers.add(handle);
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * The live part of a loaded plugin: its sandbox, its exports, what it registered (event
+ * handlers, commands, request handlers), its timers, its queue and its store. It exists from a
+ * successful load to the unload; the plugin's record outlives it.
+ */
+
+import type { Sandbox } from "@cove/interpreter";
+import type { Grants } from "../bridge/grants.js";
+import type { PluginQueue } from "../events/plugin-queue.js";
+import type { PluginStore } from "../storage/plugin-store.js";
+
+export type GuestFunction = (...args: unknown[]) => unknown;
+
+export interface PluginRuntime {
+  readonly sandbox: Sandbox;
+  readonly grants: Grants;
+  readonly queue: PluginQueue;
+  readonly store: PluginStore | undefined;
+  /** The module's exports (`activate`, `deactivate`, …). */
+  exports: Record<string, unknown>;
+  /** Event name or `prefix.*` → handlers, in registration order. */
+  readonly subscriptions: Map<string, GuestFunction[]>;
+  readonly commands: Map<string, GuestFunction>;
+  readonly requestHandlers: Map<string, GuestFunction>;
+  readonly timers: Map<number, ReturnType<typeof setTimeout>>;
+  /** False from the moment unloading starts: every bridge call is denied from then on. */
+  alive: boolean;
+  active: boolean;
+  /** The activation under way or done, so a plugin activates once. */
+  activation: Promise<void> | undefined;
+  /** Set once unloading has started, so it runs once. */
+  unloading: boolean;
+  /** The reason of an unload already asked for (budget exhausted, too many errors). */
+  unloadRequested: string | undefined;
+}
