@@ -10,6 +10,7 @@ import { createListFromArrayLike, ordinaryHasInstance } from "../runtime/object-
 import { throwTypeError } from "../runtime/throw.js";
 import { BoundFunction, type NativeImpl } from "../values/function.js";
 import type { JSObject } from "../values/object.js";
+import { getFunctionRealm } from "../values/proxy.js";
 import { CONFIGURABLE } from "../values/property.js";
 
 /** https://tc39.es/ecma262/#sec-function.prototype.apply */
@@ -28,7 +29,8 @@ const bind: NativeImpl = (run, thisArg, args) => {
   run.alloc(BYTES_FUNCTION + boundArgs.length * BYTES_ELEMENT);
   // https://tc39.es/ecma262/#sec-boundfunctioncreate
   const proto = target.getPrototypeOf(run);
-  const f = new BoundFunction(run.realm, target, args[0], boundArgs, proto);
+  // A bound function has no [[Realm]]: GetFunctionRealm looks through it to its target.
+  const f = new BoundFunction(getFunctionRealm(run, target), target, args[0], boundArgs, proto);
   let length = 0;
   if (target.getOwnProperty(run, "length") !== undefined) {
     const targetLen = target.get(run, "length", target);

@@ -17,9 +17,11 @@ import {
   keyToDisplay,
   toPropertyDescriptor,
 } from "../runtime/object-ops.js";
+import type { Realm } from "../realm/realm.js";
 import type { Run } from "../runtime/run.js";
 import { throwTypeError } from "../runtime/throw.js";
 import { JSArray } from "./array.js";
+import { BoundFunction } from "./function.js";
 import { JSObject, validateDescriptor } from "./object.js";
 import {
   ACCESSOR,
@@ -58,6 +60,14 @@ export class ProxyObject extends JSObject {
   /** Proxies have no builtin tag of their own (Object.prototype.toString checks IsArray). */
   override get kind(): string {
     return "Object";
+  }
+
+  /**
+   * The realm GetFunctionRealm finds for a proxy: its target's (best effort for code that reads
+   * `.realm`; undefined once revoked — getFunctionRealm below throws the spec's TypeError).
+   */
+  get realm(): Realm | undefined {
+    return (this.target as { realm?: Realm } | null)?.realm;
   }
 
   /** No property-access cache may bypass the traps. */
@@ -454,6 +464,25 @@ export function isCompatiblePropertyDescriptor(
   if (current.enumerable) attrs |= ENUMERABLE;
   if (current.configurable) attrs |= CONFIGURABLE;
   return validateDescriptor(stored, attrs, desc) !== null;
+}
+
+/** https://tc39.es/ecma262/#sec-getfunctionrealm */
+export function getFunctionRealm(run: Run, obj: JSObject): Realm {
+  let o: JSObject = obj;
+  for (;;) {
+    if (o instanceof ProxyObject) {
+      if (o.target === null) {
+        return throwTypeError(run, "Cannot perform 'GetFunctionRealm' on a proxy that has been revoked");
+      }
+      o = o.target;
+      continue;
+    }
+    if (o instanceof BoundFunction) {
+      o = o.target;
+      continue;
+    }
+    return (o as { realm?: Realm }).realm ?? run.realm;
+  }
 }
 
 /** https://tc39.es/ecma262/#sec-isarray */
