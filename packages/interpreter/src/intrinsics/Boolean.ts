@@ -2,10 +2,15 @@
  * The Boolean constructor and prototype (https://tc39.es/ecma262/#sec-boolean-objects).
  * %Boolean.prototype% is itself a Boolean object whose [[BooleanData]] is false.
  */
-import { defineGlobal, defineMethods, makeConstructor, type MethodRow } from "../realm/bootstrap.js";
+import {
+  defineGlobal,
+  defineMethods,
+  type MethodRow,
+  makeConstructor,
+} from "../realm/bootstrap.js";
 import type { Realm } from "../realm/realm.js";
-import { BYTES_OBJECT } from "../runtime/costs.js";
 import { toBoolean } from "../runtime/conversions.js";
+import { BYTES_OBJECT } from "../runtime/costs.js";
 import { getPrototypeFromConstructor } from "../runtime/object-ops.js";
 import type { Run } from "../runtime/run.js";
 import { throwTypeError } from "../runtime/throw.js";
@@ -33,7 +38,8 @@ const methods: MethodRow[] = [
   // https://tc39.es/ecma262/#sec-boolean.prototype.tostring
   [
     "toString",
-    (run, thisArg) => (thisBooleanValue(run, thisArg, "Boolean.prototype.toString") ? "true" : "false"),
+    (run, thisArg) =>
+      thisBooleanValue(run, thisArg, "Boolean.prototype.toString") ? "true" : "false",
     0,
   ],
   // https://tc39.es/ecma262/#sec-boolean.prototype.valueof

@@ -6,16 +6,26 @@
  * `stack` string on obj from the run's guest frames. There is no `prepareStackTrace`: nothing
  * in the host's stack machinery is ever consulted or exposed.
  */
-import { defineGlobal, defineMethods, makeConstructor, type MethodRow } from "../realm/bootstrap.js";
+import {
+  defineGlobal,
+  defineMethods,
+  type MethodRow,
+  makeConstructor,
+} from "../realm/bootstrap.js";
 import type { Realm } from "../realm/realm.js";
-import { BYTES_OBJECT, charFuel, stringBytes } from "../runtime/costs.js";
 import { toString } from "../runtime/conversions.js";
+import { BYTES_OBJECT, charFuel, stringBytes } from "../runtime/costs.js";
 import type { Frame } from "../runtime/frame.js";
 import { definePropertyOrThrow, getPrototypeFromConstructor } from "../runtime/object-ops.js";
 import type { Run } from "../runtime/run.js";
 import type { NativeErrorName } from "../runtime/throw.js";
 import { throwTypeError } from "../runtime/throw.js";
-import { type CapturedFrame, captureStack, ErrorObject, formatFrames } from "../values/error-object.js";
+import {
+  type CapturedFrame,
+  captureStack,
+  ErrorObject,
+  formatFrames,
+} from "../values/error-object.js";
 import type { NativeImpl } from "../values/function.js";
 import { JSObject } from "../values/object.js";
 import { WC } from "../values/property.js";
@@ -126,7 +136,9 @@ const captureStackTrace: NativeImpl = (run, _this, args) => {
   return undefined;
 };
 
-const prototypeMethods: MethodRow[] = [["toString", (run, thisArg) => errorToString(run, thisArg), 0]];
+const prototypeMethods: MethodRow[] = [
+  ["toString", (run, thisArg) => errorToString(run, thisArg), 0],
+];
 
 export function installError(realm: Realm): void {
   const proto = new JSObject(realm.emptyShape, realm.intrinsics.ObjectPrototype);

@@ -2,20 +2,21 @@
  * Properties of the Function prototype object
  * (https://tc39.es/ecma262/#sec-properties-of-the-function-prototype-object).
  */
-import { defineMethods, makeFunction, type MethodRow } from "../realm/bootstrap.js";
+import { defineMethods, type MethodRow, makeFunction } from "../realm/bootstrap.js";
 import type { Realm } from "../realm/realm.js";
-import { BYTES_ELEMENT, BYTES_FUNCTION, stringBytes } from "../runtime/costs.js";
 import { isCallable, toIntegerOrInfinity } from "../runtime/conversions.js";
+import { BYTES_ELEMENT, BYTES_FUNCTION, stringBytes } from "../runtime/costs.js";
 import { createListFromArrayLike, ordinaryHasInstance } from "../runtime/object-ops.js";
 import { throwTypeError } from "../runtime/throw.js";
 import { BoundFunction, type NativeImpl } from "../values/function.js";
 import type { JSObject } from "../values/object.js";
-import { getFunctionRealm } from "../values/proxy.js";
 import { CONFIGURABLE } from "../values/property.js";
+import { getFunctionRealm } from "../values/proxy.js";
 
 /** https://tc39.es/ecma262/#sec-function.prototype.apply */
 const apply: NativeImpl = (run, thisArg, args) => {
-  if (!isCallable(thisArg)) return throwTypeError(run, "Function.prototype.apply was called on a non-function");
+  if (!isCallable(thisArg))
+    return throwTypeError(run, "Function.prototype.apply was called on a non-function");
   const argArray = args[1];
   if (argArray === undefined || argArray === null) return thisArg.call(run, args[0], []);
   return thisArg.call(run, args[0], createListFromArrayLike(run, argArray));
@@ -51,12 +52,14 @@ const bind: NativeImpl = (run, thisArg, args) => {
 
 /** https://tc39.es/ecma262/#sec-function.prototype.call */
 const call: NativeImpl = (run, thisArg, args) => {
-  if (!isCallable(thisArg)) return throwTypeError(run, "Function.prototype.call was called on a non-function");
+  if (!isCallable(thisArg))
+    return throwTypeError(run, "Function.prototype.call was called on a non-function");
   return thisArg.call(run, args[0], args.slice(1));
 };
 
 /** A name usable in NativeFunction syntax (a PropertyName, optionally after get/set). */
-const NATIVE_NAME = /^(?:(?:get|set) )?(?:[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*|\[[^\]\n]*\])$/u;
+const NATIVE_NAME =
+  /^(?:(?:get|set) )?(?:[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*|\[[^\]\n]*\])$/u;
 
 /** https://tc39.es/ecma262/#sec-function.prototype.tostring */
 const toString: NativeImpl = (run, thisArg) => {

@@ -4,9 +4,9 @@
  * [[Prototype]] is %Error% and each prototype's [[Prototype]] is %Error.prototype%.
  */
 import type { Realm } from "../realm/realm.js";
-import { createArray } from "../runtime/object-ops.js";
 import { BYTES_ELEMENT } from "../runtime/costs.js";
 import { DONE, getIterator, iteratorStepValue } from "../runtime/iteration.js";
+import { createArray } from "../runtime/object-ops.js";
 import type { Run } from "../runtime/run.js";
 import type { NativeErrorName } from "../runtime/throw.js";
 import { JSObject } from "../values/object.js";

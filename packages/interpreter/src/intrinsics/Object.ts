@@ -2,10 +2,15 @@
  * The Object constructor and its static methods (https://tc39.es/ecma262/#sec-object-constructor).
  * Object.prototype's methods are in ObjectPrototype.ts.
  */
-import { defineGlobal, defineMethods, type MethodRow, makeConstructor } from "../realm/bootstrap.js";
+import {
+  defineGlobal,
+  defineMethods,
+  type MethodRow,
+  makeConstructor,
+} from "../realm/bootstrap.js";
 import type { Realm } from "../realm/realm.js";
-import { BYTES_ELEMENT } from "../runtime/costs.js";
 import { sameValue, toObject, toPropertyKey } from "../runtime/conversions.js";
+import { BYTES_ELEMENT } from "../runtime/costs.js";
 import { DONE, getIterator, iteratorClose, iteratorStepValue } from "../runtime/iteration.js";
 import {
   createArray,
@@ -33,7 +38,8 @@ function makeObjectImpl(realm: Realm): { impl: NativeImpl; self: { ctor: JSObjec
       return ordinaryCreateFromConstructor(run, newTarget, "ObjectPrototype");
     }
     const value = args[0];
-    if (value === undefined || value === null) return createObject(run, realm.intrinsics.ObjectPrototype);
+    if (value === undefined || value === null)
+      return createObject(run, realm.intrinsics.ObjectPrototype);
     return toObject(run, value);
   };
   return { impl, self };
@@ -93,14 +99,16 @@ const create: NativeImpl = (run, _this, args) => {
 /** https://tc39.es/ecma262/#sec-object.defineproperties */
 const defineProperties: NativeImpl = (run, _this, args) => {
   const o = args[0];
-  if (!(o instanceof JSObject)) return throwTypeError(run, "Object.defineProperties called on non-object");
+  if (!(o instanceof JSObject))
+    return throwTypeError(run, "Object.defineProperties called on non-object");
   return objectDefineProperties(run, o, args[1]);
 };
 
 /** https://tc39.es/ecma262/#sec-object.defineproperty */
 const defineProperty: NativeImpl = (run, _this, args) => {
   const o = args[0];
-  if (!(o instanceof JSObject)) return throwTypeError(run, "Object.defineProperty called on non-object");
+  if (!(o instanceof JSObject))
+    return throwTypeError(run, "Object.defineProperty called on non-object");
   const key = toPropertyKey(run, args[1]);
   const desc = toPropertyDescriptor(run, args[2]);
   definePropertyOrThrow(run, o, key, desc);

@@ -10,7 +10,12 @@ import {
   type MethodRow,
 } from "../realm/bootstrap.js";
 import type { Realm } from "../realm/realm.js";
-import { isCallable, requireObjectCoercible, toObject, toPropertyKey } from "../runtime/conversions.js";
+import {
+  isCallable,
+  requireObjectCoercible,
+  toObject,
+  toPropertyKey,
+} from "../runtime/conversions.js";
 import { definePropertyOrThrow, invoke } from "../runtime/object-ops.js";
 import { throwTypeError } from "../runtime/throw.js";
 import type { NativeImpl } from "../values/function.js";
@@ -50,7 +55,15 @@ const propertyIsEnumerable: NativeImpl = (run, thisArg, args) => {
 const toLocaleString: NativeImpl = (run, thisArg) => invoke(run, thisArg, "toString", []);
 
 /** The builtin tags of Object.prototype.toString step 5–14; other kinds report "Object". */
-const BUILTIN_TAGS = new Set(["Arguments", "Error", "Boolean", "Number", "String", "Date", "RegExp"]);
+const BUILTIN_TAGS = new Set([
+  "Arguments",
+  "Error",
+  "Boolean",
+  "Number",
+  "String",
+  "Date",
+  "RegExp",
+]);
 
 /** https://tc39.es/ecma262/#sec-object.prototype.tostring */
 const toString: NativeImpl = (run, thisArg) => {
@@ -81,7 +94,8 @@ const valueOf: NativeImpl = (run, thisArg) => toObject(run, thisArg);
 const defineGetter: NativeImpl = (run, thisArg, args) => {
   const o = toObject(run, thisArg);
   const getter = args[1];
-  if (!isCallable(getter)) return throwTypeError(run, "Object.prototype.__defineGetter__: Expecting function");
+  if (!isCallable(getter))
+    return throwTypeError(run, "Object.prototype.__defineGetter__: Expecting function");
   const key = toPropertyKey(run, args[0]);
   definePropertyOrThrow(run, o, key, { get: getter, enumerable: true, configurable: true });
   return undefined;
@@ -91,7 +105,8 @@ const defineGetter: NativeImpl = (run, thisArg, args) => {
 const defineSetter: NativeImpl = (run, thisArg, args) => {
   const o = toObject(run, thisArg);
   const setter = args[1];
-  if (!isCallable(setter)) return throwTypeError(run, "Object.prototype.__defineSetter__: Expecting function");
+  if (!isCallable(setter))
+    return throwTypeError(run, "Object.prototype.__defineSetter__: Expecting function");
   const key = toPropertyKey(run, args[0]);
   definePropertyOrThrow(run, o, key, { set: setter, enumerable: true, configurable: true });
   return undefined;

@@ -2,7 +2,7 @@
  * The Proxy constructor (https://tc39.es/ecma262/#sec-proxy-objects). The exotic object itself
  * is values/proxy.ts.
  */
-import { defineGlobal, defineMethods, makeFunction, makeConstructor } from "../realm/bootstrap.js";
+import { defineGlobal, defineMethods, makeConstructor, makeFunction } from "../realm/bootstrap.js";
 import type { Realm } from "../realm/realm.js";
 import { BYTES_FUNCTION, BYTES_OBJECT } from "../runtime/costs.js";
 import { createDataPropertyOrThrow, createObject } from "../runtime/object-ops.js";

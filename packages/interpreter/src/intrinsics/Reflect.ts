@@ -19,7 +19,8 @@ import { CONFIGURABLE } from "../values/property.js";
 import type { Value } from "../values/value.js";
 
 function requireTarget(run: Run, v: Value, method: string): JSObject {
-  if (!(v instanceof JSObject)) return throwTypeError(run, `Reflect.${method} called on non-object`);
+  if (!(v instanceof JSObject))
+    return throwTypeError(run, `Reflect.${method} called on non-object`);
   return v;
 }
 
@@ -34,11 +35,13 @@ const apply: NativeImpl = (run, _this, args) => {
 /** https://tc39.es/ecma262/#sec-reflect.construct */
 const construct: NativeImpl = (run, _this, args) => {
   const target = args[0];
-  if (!isConstructor(target)) return throwTypeError(run, "Reflect.construct target is not a constructor");
+  if (!isConstructor(target))
+    return throwTypeError(run, "Reflect.construct target is not a constructor");
   let newTarget = target;
   if (args.length > 2) {
     const nt = args[2];
-    if (!isConstructor(nt)) return throwTypeError(run, "Reflect.construct newTarget is not a constructor");
+    if (!isConstructor(nt))
+      return throwTypeError(run, "Reflect.construct newTarget is not a constructor");
     newTarget = nt;
   }
   const list = createListFromArrayLike(run, args[1]);

@@ -10,13 +10,13 @@ import {
   defineConstants,
   defineGlobal,
   defineMethods,
+  type MethodRow,
   makeConstructor,
   makeFunction,
-  type MethodRow,
 } from "../realm/bootstrap.js";
 import type { Realm } from "../realm/realm.js";
-import { charFuel, stringBytes } from "../runtime/costs.js";
 import { toString } from "../runtime/conversions.js";
+import { charFuel, stringBytes } from "../runtime/costs.js";
 import type { Run } from "../runtime/run.js";
 import { throwTypeError } from "../runtime/throw.js";
 import { PrimitiveObject } from "../runtime/wrappers.js";
@@ -92,7 +92,8 @@ const prototypeMethods: MethodRow[] = [
   // https://tc39.es/ecma262/#sec-symbol.prototype.tostring
   [
     "toString",
-    (run, thisArg) => descriptiveString(run, thisSymbolValue(run, thisArg, "Symbol.prototype.toString")),
+    (run, thisArg) =>
+      descriptiveString(run, thisSymbolValue(run, thisArg, "Symbol.prototype.toString")),
     0,
   ],
   // https://tc39.es/ecma262/#sec-symbol.prototype.valueof

@@ -5,10 +5,10 @@
  * (pure work, charged first); Encode and Decode are written out so that every malformed input
  * raises the sandbox's URIError and output memory is charged as it grows.
  */
-import { makeFunction, type MethodRow } from "../realm/bootstrap.js";
+import { type MethodRow, makeFunction } from "../realm/bootstrap.js";
 import type { Realm } from "../realm/realm.js";
-import { charFuel } from "../runtime/costs.js";
 import { toInt32, toNumber, toString } from "../runtime/conversions.js";
+import { charFuel } from "../runtime/costs.js";
 import type { Run } from "../runtime/run.js";
 import { throwError } from "../runtime/throw.js";
 import type { NativeImpl } from "../values/function.js";
@@ -170,11 +170,19 @@ const functions: MethodRow[] = [
   ["parseFloat", parseFloatImpl, 1],
   ["parseInt", parseIntImpl, 2],
   // https://tc39.es/ecma262/#sec-decodeuri-encodeduri
-  ["decodeURI", (run, _this, args) => decode(run, toString(run, args[0]), URI_RESERVED_PLUS_HASH), 1],
+  [
+    "decodeURI",
+    (run, _this, args) => decode(run, toString(run, args[0]), URI_RESERVED_PLUS_HASH),
+    1,
+  ],
   // https://tc39.es/ecma262/#sec-decodeuricomponent-encodeduricomponent
   ["decodeURIComponent", (run, _this, args) => decode(run, toString(run, args[0]), ""), 1],
   // https://tc39.es/ecma262/#sec-encodeuri-uri
-  ["encodeURI", (run, _this, args) => encode(run, toString(run, args[0]), URI_RESERVED_PLUS_HASH), 1],
+  [
+    "encodeURI",
+    (run, _this, args) => encode(run, toString(run, args[0]), URI_RESERVED_PLUS_HASH),
+    1,
+  ],
   // https://tc39.es/ecma262/#sec-encodeuricomponent-uricomponent
   ["encodeURIComponent", (run, _this, args) => encode(run, toString(run, args[0]), ""), 1],
 ];

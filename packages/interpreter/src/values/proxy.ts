@@ -7,6 +7,8 @@
  * and `indexed` is set so that element fast paths that scan a prototype chain for indexed
  * properties fall back to the internal methods when a proxy is on the chain.
  */
+
+import type { Realm } from "../realm/realm.js";
 import { isCallable, toBoolean } from "../runtime/conversions.js";
 import {
   completeDescriptor,
@@ -17,7 +19,6 @@ import {
   keyToDisplay,
   toPropertyDescriptor,
 } from "../runtime/object-ops.js";
-import type { Realm } from "../realm/realm.js";
 import type { Run } from "../runtime/run.js";
 import { throwTypeError } from "../runtime/throw.js";
 import { JSArray } from "./array.js";
@@ -111,7 +112,10 @@ export class ProxyObject extends JSObject {
     if (trap === undefined) return target.getPrototypeOf(run);
     const handlerProto = trap.call(run, handler, [target]);
     if (handlerProto !== null && !(handlerProto instanceof JSObject)) {
-      return throwTypeError(run, "'getPrototypeOf' on proxy: trap returned neither object nor null");
+      return throwTypeError(
+        run,
+        "'getPrototypeOf' on proxy: trap returned neither object nor null",
+      );
     }
     if (target.isExtensible(run)) return handlerProto;
     if (handlerProto !== target.getPrototypeOf(run)) {
@@ -158,7 +162,10 @@ export class ProxyObject extends JSObject {
     if (trap === undefined) return target.preventExtensions(run);
     const result = toBoolean(trap.call(run, handler, [target]));
     if (result && target.isExtensible(run)) {
-      return throwTypeError(run, "'preventExtensions' on proxy: trap returned truish but the proxy target is extensible");
+      return throwTypeError(
+        run,
+        "'preventExtensions' on proxy: trap returned truish but the proxy target is extensible",
+      );
     }
     return result;
   }
@@ -206,7 +213,11 @@ export class ProxyObject extends JSObject {
           `'getOwnPropertyDescriptor' on proxy: trap reported non-configurability for property '${keyToDisplay(key)}' which is either non-existent or configurable in the proxy target`,
         );
       }
-      if ("writable" in resultDesc && resultDesc.writable === false && targetDesc.writable === true) {
+      if (
+        "writable" in resultDesc &&
+        resultDesc.writable === false &&
+        targetDesc.writable === true
+      ) {
         return throwTypeError(
           run,
           `'getOwnPropertyDescriptor' on proxy: trap reported non-configurable and writable for property '${keyToDisplay(key)}' which is non-configurable, non-writable in the proxy target`,
@@ -311,7 +322,11 @@ export class ProxyObject extends JSObject {
           );
         }
       }
-      if (isAccessorDescriptor(targetDesc) && targetDesc.get === undefined && result !== undefined) {
+      if (
+        isAccessorDescriptor(targetDesc) &&
+        targetDesc.get === undefined &&
+        result !== undefined
+      ) {
         return throwTypeError(
           run,
           `'get' on proxy: property '${keyToDisplay(key)}' is a non-configurable accessor property on the proxy target and does not have a getter function, but the trap did not return 'undefined'`,
@@ -328,7 +343,11 @@ export class ProxyObject extends JSObject {
     if (!toBoolean(trap.call(run, handler, [target, key, v, receiver]))) return false;
     const targetDesc = target.getOwnProperty(run, key);
     if (targetDesc !== undefined && targetDesc.configurable === false) {
-      if (isDataDescriptor(targetDesc) && targetDesc.writable === false && !Object.is(v, targetDesc.value)) {
+      if (
+        isDataDescriptor(targetDesc) &&
+        targetDesc.writable === false &&
+        !Object.is(v, targetDesc.value)
+      ) {
         return throwTypeError(
           run,
           `'set' on proxy: trap returned truish for property '${keyToDisplay(key)}' which exists in the proxy target as a non-configurable and non-writable data property with a different value`,
@@ -472,7 +491,10 @@ export function getFunctionRealm(run: Run, obj: JSObject): Realm {
   for (;;) {
     if (o instanceof ProxyObject) {
       if (o.target === null) {
-        return throwTypeError(run, "Cannot perform 'GetFunctionRealm' on a proxy that has been revoked");
+        return throwTypeError(
+          run,
+          "Cannot perform 'GetFunctionRealm' on a proxy that has been revoked",
+        );
       }
       o = o.target;
       continue;
