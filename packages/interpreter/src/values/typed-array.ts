@@ -163,14 +163,14 @@ export const ELEMENT_TYPES: readonly ElementType[] = [
     4,
     Float32Array,
     (v, i, le) => v.getFloat32(i, le),
-    (v, i, x, le) => v.setFloat32(i, x, le),
+    (v, i, x, le) => v.setFloat32(i, Number.isNaN(x) ? NaN : x, le),
   ),
   numberType(
     "Float64",
     8,
     Float64Array,
     (v, i, le) => v.getFloat64(i, le),
-    (v, i, x, le) => v.setFloat64(i, x, le),
+    (v, i, x, le) => v.setFloat64(i, Number.isNaN(x) ? NaN : x, le),
   ),
   bigintType(
     "BigInt64",
@@ -208,7 +208,9 @@ export function toBigInt(run: Run, v: Value): bigint {
 /** ToBigInt or ToNumber, as the element type's [[ContentType]] asks. */
 export function toElementValue(run: Run, type: ElementType, v: Value): number | bigint {
   if (type.bigint) return toBigInt(run, v);
-  return typeof v === "number" ? v : toNumber(run, v);
+  const n = typeof v === "number" ? v : toNumber(run, v);
+  // Every NaN is written with one encoding (NumericToRawBytes: one per distinguishable NaN).
+  return Number.isNaN(n) ? NaN : n;
 }
 
 /**

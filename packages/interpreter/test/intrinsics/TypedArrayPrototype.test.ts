@@ -382,7 +382,12 @@ describe("copies", () => {
         `var a = new Float64Array([1.5, 2.5]); a.constructor = { [Symbol.species]: Int8Array }; var s = a.slice(); [s instanceof Int8Array, arr(s)]`,
       ),
     ).toEqual([true, [1, 2]]);
-    // Same element type: bytes are copied as they are (a NaN payload survives, -0 stays -0).
+    // Every NaN is stored with one encoding, whichever expression produced it.
+    expect(
+      t(`var n = [NaN, -(0 / 0), Math.pow(-1, 0.5), Infinity / Infinity]; var a = new Float64Array(n); var b = a.map((v, k) => n[k]);
+      var x = new Uint8Array(a.buffer), y = new Uint8Array(b.buffer); var same = true; for (var i = 0; i < x.length; i++) if (x[i] !== y[i] || x[i] !== x[i % 8]) same = false; same`),
+    ).toBe(true);
+    // Same element type: bytes are copied as they are (-0 stays -0).
     expect(t(`var a = new Float64Array([-0]); Object.is(a.slice()[0], -0)`)).toBe(true);
     // A species result sharing the buffer gets the spec's byte-by-byte forward copy.
     expect(
