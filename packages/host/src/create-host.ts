@@ -284,11 +284,8 @@ export function createHost<
       if (record === undefined)
         throw new HostError("COVE_PLUGIN_NOT_FOUND", messages.notFound(pluginId), pluginId);
       await core.unload(pluginId, "reload");
-      const origin = record.source.origin;
-      const source =
-        origin !== undefined && origin !== "memory"
-          ? await readPluginDirectory(origin)
-          : record.source;
+      const { directory } = record.source;
+      const source = directory === undefined ? record.source : await readPluginDirectory(directory);
       return load(source);
     },
     async emit(name, payload) {

@@ -49,7 +49,13 @@ export interface CompiledApi {
 }
 
 export function compileApi(api: ApiDeclaration = {}, events: EventsDeclaration = {}): CompiledApi {
-  const ajv = new Ajv({ allErrors: true, strict: true, strictTuples: false });
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: true,
+    strictTuples: false,
+    strictRequired: false,
+    strictTypes: false,
+  });
   const compile = (schema: unknown, where: string, root = "value") => {
     let validate: ValidateFunction;
     try {

@@ -18,6 +18,8 @@ export interface PluginSource {
   readonly files: Readonly<Record<string, string>>;
   /** Where it came from, for messages: a directory or `memory`. */
   readonly origin?: string;
+  /** The directory it was read from, read again by `host.reload`. */
+  readonly directory?: string;
 }
 
 export type CheckedSource =

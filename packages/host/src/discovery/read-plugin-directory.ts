@@ -36,7 +36,7 @@ export async function readPluginDirectory(dir: string): Promise<PluginSource> {
     }
   }
   await walk("");
-  return { manifest, files, origin: dir };
+  return { manifest, files, origin: dir, directory: dir };
 }
 
 /** Every plugin directory directly under `root` (those holding a `cove-plugin.json`), sorted. */

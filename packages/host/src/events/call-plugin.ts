@@ -10,6 +10,7 @@ import { activatePlugin } from "../lifecycle/activate-plugin.js";
 import type { HostCore } from "../lifecycle/host-core.js";
 import type { PluginRecord } from "../lifecycle/plugin-record.js";
 import type { GuestFunction, PluginRuntime } from "../lifecycle/plugin-runtime.js";
+import type { Task } from "./plugin-queue.js";
 
 export interface CallOptions {
   /** Give up after this long (default: the policy's `requestTimeoutMs`). */
@@ -79,8 +80,6 @@ async function callPlugin(
     );
   }
   const timeoutMs = options.timeoutMs ?? core.options.policy.requestTimeoutMs;
-  const controller = new AbortController();
-  const signal = controller.signal;
   if (options.signal?.aborted) {
     throw new HostError(
       "COVE_REQUEST_CANCELLED",
@@ -88,23 +87,19 @@ async function callPlugin(
       pluginId,
     );
   }
-  await activatePlugin(core, pluginId, activationReason);
-  const started = Date.now();
-  const { promise, task } = core.enqueueTask(runtime, label, true, () =>
-    run(
-      core,
-      record,
-      runtime,
-      label,
-      handlerOf,
-      args,
-      signal,
-      Math.max(1, timeoutMs - (Date.now() - started)),
-    ),
-  );
+  // The deadline covers activation and waiting in the queue, not only the handler's run.
+  const deadline = Date.now() + timeoutMs;
+  const controller = new AbortController();
+  let task: Task | undefined;
   return await new Promise<unknown>((resolve, reject) => {
-    const finish = (error: HostError) => {
-      runtime.queue.remove(task);
+    let done = false;
+    const finish = (error: HostError | undefined, value?: unknown) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      options.signal?.removeEventListener("abort", onAbort);
+      if (error === undefined) return resolve(value);
+      if (task !== undefined) runtime.queue.remove(task);
       controller.abort(error);
       reject(error);
     };
@@ -128,10 +123,34 @@ async function callPlugin(
         ),
       );
     options.signal?.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => {
-      clearTimeout(timer);
-      options.signal?.removeEventListener("abort", onAbort);
-    });
+    activatePlugin(core, pluginId, activationReason)
+      .then(() => {
+        if (done) return undefined;
+        const queued = core.enqueueTask(runtime, label, true, () =>
+          run(
+            core,
+            record,
+            runtime,
+            label,
+            handlerOf,
+            args,
+            controller.signal,
+            Math.max(1, deadline - Date.now()),
+          ),
+        );
+        task = queued.task;
+        return queued.promise;
+      })
+      .then(
+        (value) => finish(undefined, value),
+        (error: unknown) => {
+          if (done) return;
+          done = true;
+          clearTimeout(timer);
+          options.signal?.removeEventListener("abort", onAbort);
+          reject(error);
+        },
+      );
   });
 }
 

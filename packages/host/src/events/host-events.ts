@@ -10,9 +10,7 @@ import type { PluginState } from "../lifecycle/plugin-record.js";
 
 export interface HostEvents {
   /** Any state change: `loaded → activating → active → deactivating → unloaded`, … */
-  "plugin:state": [
-    event: { pluginId: string; from: PluginState | "new"; to: PluginState; note?: string },
-  ];
+  "plugin:state": [event: { pluginId: string; from: PluginState; to: PluginState; note?: string }];
   "plugin:loaded": [event: { pluginId: string; version: string }];
   "plugin:activated": [event: { pluginId: string; reason: string }];
   "plugin:deactivated": [event: { pluginId: string }];

@@ -65,7 +65,11 @@ export class PluginQueue {
       }
       this.waiting.push(task);
     }
-    if (!this.running) void this.drain();
+    if (!this.running) {
+      // Never on the caller's stack: `host.emit` returns before any guest code runs.
+      this.running = true;
+      queueMicrotask(() => void this.drain());
+    }
     return true;
   }
 
@@ -90,7 +94,6 @@ export class PluginQueue {
   }
 
   private async drain(): Promise<void> {
-    this.running = true;
     try {
       for (let task = this.waiting.shift(); task !== undefined; task = this.waiting.shift()) {
         try {

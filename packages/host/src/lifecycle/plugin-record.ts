@@ -9,6 +9,7 @@ import type { PluginSource } from "../discovery/plugin-source.js";
 import type { FullBudget } from "../policy/host-policy.js";
 
 export type PluginState =
+  | "resolved"
   | "loaded"
   | "activating"
   | "active"
@@ -75,7 +76,7 @@ export function createPluginRecord(
     id: manifest.id,
     manifest,
     source,
-    state: "loaded",
+    state: "resolved",
     perEvent: budgets.perEvent,
     cumulative: budgets.cumulative,
     activation: undefined,
