@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createHost } from "../src/index.js";
+import { type CallContext, createHost } from "../src/index.js";
 import { plugin } from "./helpers.js";
 
 const api = {
@@ -175,7 +175,7 @@ describe("the bridge", () => {
         app: {
           fail: {
             capability: "app.use",
-            handler: (call) => {
+            handler: (call: CallContext) => {
               calls.push(`${call.pluginId} ${call.method}`);
               throw new Error("database at /srv/secret failed");
             },
