@@ -28,7 +28,7 @@ import {
 import { clampBudget, type HostPolicy, resolvePolicy } from "./policy/host-policy.js";
 import { resolvePlugins } from "./resolve/resolve-plugins.js";
 import { DEFAULT_CATALOGUE, type GlobalCatalogue } from "./sandbox/global-catalogue.js";
-import type { StorageAdapter } from "./storage/storage-adapter.js";
+import { createMemoryStorage, type StorageAdapter } from "./storage/storage-adapter.js";
 import { collectUsage } from "./usage/collect-usage.js";
 import type { UsageReport } from "./usage/usage-types.js";
 
@@ -40,7 +40,10 @@ export interface HostOptions<A extends ApiDeclaration, E extends EventsDeclarati
   /** Events the application emits to plugins. */
   readonly events?: E;
   readonly policy?: HostPolicy;
-  /** Where plugins' `storage` lives; without it, the `storage` capability has no store. */
+  /**
+   * Where plugins' `storage` lives: `createFileStorage(dir)` persists to files with atomic
+   * replace. Default: in memory, for the life of the host.
+   */
   readonly storage?: StorageAdapter;
   /** Receives every line of every plugin's log (console output, errors, notes). */
   readonly logger?: HostLogger;
@@ -120,7 +123,7 @@ export function createHost<
     version: options.version,
     api,
     policy,
-    storage: options.storage,
+    storage: options.storage ?? createMemoryStorage(),
     logger: options.logger,
     catalogue: { ...DEFAULT_CATALOGUE, ...options.catalogue },
   });

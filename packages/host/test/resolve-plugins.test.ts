@@ -43,7 +43,11 @@ describe("resolution with semver", () => {
       plugin("acme.on-cycle", code, { dependencies: { "acme.cycle-a": "*" } }),
       plugin("acme.optional-missing", code, { optionalDependencies: { "acme.nowhere": "*" } }),
     ]);
-    expect([...report.loaded].sort()).toEqual(["acme.base", "acme.optional-missing", "acme.uses-base"]);
+    expect([...report.loaded].sort()).toEqual([
+      "acme.base",
+      "acme.optional-missing",
+      "acme.uses-base",
+    ]);
     const byId = Object.fromEntries(report.refused.map((r) => [r.pluginId, r]));
     expect(byId["acme.needs-missing"]).toMatchObject({
       code: "COVE_DEPENDENCY_MISSING",
