@@ -145,6 +145,7 @@ export function compileClass(ctx: Ctx, node: ES.Class, nameHint: string): Expr {
           method: true,
           classConstructor: true,
           derived,
+          sourceRange: { start: node.start, end: node.end },
         })
       : defaultConstructorCode(ctx, node, className, derived),
   );
@@ -165,6 +166,7 @@ export function compileClass(ctx: Ctx, node: ES.Class, nameHint: string): Expr {
             const code = compileFunctionCode(ctx, e.value, {
               name: `#${e.key.name}`,
               method: true,
+              sourceRange: { start: e.start, end: e.end },
             });
             const desc = `#${e.key.name}`;
             return {
@@ -189,7 +191,7 @@ export function compileClass(ctx: Ctx, node: ES.Class, nameHint: string): Expr {
             };
           }
           const key = compileKey(ctx, e);
-          const m = compileMethod(ctx, e.value, kind, false);
+          const m = compileMethod(ctx, e.value, kind, false, e);
           return {
             kind: "method",
             isStatic: e.static,

@@ -24,7 +24,6 @@ import {
   compileHoistedFunctions,
   compileStatements,
   hoistableFunctions,
-  makeClosure,
   slotTemplate,
 } from "./functions.js";
 import { compileRead, up } from "./references.js";
@@ -214,7 +213,8 @@ export function enableDynamicCode(realm: Realm): void {
   );
   realm.intrinsics.eval = evalFn;
   realm.global.defineData("eval", evalFn, 5);
-  realm.hooks.createDynamicFunction = createDynamicFunction;
+  realm.hooks.createDynamicFunction = (run, kind, args, newTarget) =>
+    createDynamicFunction(realm, run, kind, args, newTarget);
 }
 
 const PREFIX = {
@@ -226,6 +226,7 @@ const PREFIX = {
 
 /** https://tc39.es/ecma262/#sec-createdynamicfunction */
 function createDynamicFunction(
+  realm: Realm,
   run: Run,
   kind: "normal" | "generator" | "async" | "asyncGenerator",
   args: Value[],
@@ -272,12 +273,11 @@ function createDynamicFunction(
     run,
     { name: "", source, start: 0 },
     undefined,
-    run.realm.global,
+    realm.global,
     undefined,
     [],
     null,
   );
-  run.frame = globalFrame.caller;
   const fn = create(globalFrame) as JSObject;
   if (newTarget !== undefined) {
     const fallback =
@@ -290,6 +290,5 @@ function createDynamicFunction(
             : "AsyncGeneratorFunctionPrototype";
     fn.proto = getPrototypeFromConstructor(run, newTarget, fallback);
   }
-  void makeClosure;
   return fn;
 }

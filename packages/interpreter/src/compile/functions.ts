@@ -31,6 +31,8 @@ export type FunctionNode =
 
 export interface FunctionOptions {
   name: string;
+  /** Source range for Function.prototype.toString when it is wider than the function node (methods, classes). */
+  sourceRange?: { start: number; end: number };
   method?: boolean;
   classConstructor?: boolean;
   derived?: boolean;
@@ -195,7 +197,7 @@ export function compileFunctionCode(
     hasPrototype: !isArrow && !opts.method && !node.async && !opts.classConstructor,
     slotInit: slotTemplate(fs),
     length,
-    sourceText: outer.source.text.slice(node.start, node.end),
+    sourceText: outer.source.text.slice(opts.sourceRange?.start ?? node.start, opts.sourceRange?.end ?? node.end),
     body: run,
     generatorKind: node.generator ? (node.async ? "async-generator" : "generator") : undefined,
   } as FunctionCode;

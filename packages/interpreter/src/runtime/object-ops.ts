@@ -11,6 +11,7 @@ import { isCallable, isConstructor, toBoolean, toLength } from "./conversions.js
 import { BYTES_ELEMENT, BYTES_OBJECT } from "./costs.js";
 import type { Run } from "./run.js";
 import { throwTypeError } from "./throw.js";
+import { getFunctionRealm } from "../values/proxy.js";
 import { primitiveProto } from "./wrappers.js";
 
 /** A short description of a value for error messages (never runs guest code). */
@@ -168,8 +169,7 @@ export function getPrototypeFromConstructor(
 ): JSObject {
   const proto = ctor.get(run, "prototype", ctor);
   if (proto instanceof JSObject) return proto;
-  const realm = (ctor as { realm?: import("../realm/realm.js").Realm }).realm ?? run.realm;
-  return realm.intrinsics[fallback] as JSObject;
+  return getFunctionRealm(run, ctor).intrinsics[fallback] as JSObject;
 }
 
 /** https://tc39.es/ecma262/#sec-ordinarycreatefromconstructor */

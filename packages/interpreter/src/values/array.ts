@@ -7,7 +7,9 @@
  * array to sparse mode for good: elements become ordinary properties and `len` holds the length.
  */
 
+import { toNumber, toUint32 } from "../runtime/conversions.js";
 import { BYTES_ELEMENT } from "../runtime/costs.js";
+import { throwRangeError } from "../runtime/throw.js";
 import type { Run } from "../runtime/run.js";
 import { isArrayIndex, orderKeys } from "./keys.js";
 import { JSObject, validateDescriptor } from "./object.js";
@@ -73,7 +75,14 @@ export class JSArray extends JSObject {
   }
 
   override defineOwnProperty(run: Run, key: Key, desc: Descriptor): boolean {
-    if (key === "length") return this.defineLength(run, desc);
+    if (key === "length") {
+      if (!("value" in desc)) return this.defineLength(run, desc);
+      // https://tc39.es/ecma262/#sec-arraysetlength steps 3–5
+      const newLen = toUint32(run, desc.value);
+      const numberLen = toNumber(run, desc.value);
+      if (newLen !== numberLen) throwRangeError(run, "Invalid array length");
+      return this.defineLength(run, { ...desc, value: newLen });
+    }
     if (!isArrayIndex(key)) return this.ordinaryDefineOwnProperty(run, key, desc);
     const index = Number(key);
     const length = this.length;

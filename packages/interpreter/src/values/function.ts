@@ -51,7 +51,7 @@ export function functionName(name: Key, prefix?: string): string {
     const d = name.description;
     s = d === undefined ? "" : `[${d}]`;
   } else s = name;
-  return prefix ? (s === "" ? prefix : `${prefix} ${s}`) : s;
+  return prefix ? `${prefix} ${s}` : s;
 }
 
 export class BuiltinFunction extends JSFunction {

@@ -53,8 +53,10 @@ export function compileMethod(
   fn: ES.FunctionExpression,
   kind: "method" | "get" | "set",
   enumerable: boolean,
+  definition?: ES.Node,
 ): (s: Env, home: JSObject, key: Key) => void {
-  const code = compileFunctionCode(ctx, fn, { name: "", method: true });
+  const sourceRange = definition ? { start: definition.start, end: definition.end } : undefined;
+  const code = compileFunctionCode(ctx, fn, { name: "", method: true, sourceRange });
   return (s, home, key) => {
     const run = s.f.run;
     const f = makeClosure(run.realm, code, s, "") as ClosureFunction;
@@ -120,6 +122,7 @@ export function ObjectExpression(node: ES.ObjectExpression, ctx: Ctx): Expr {
         p.value as ES.FunctionExpression,
         p.kind === "init" ? "method" : p.kind,
         true,
+        p,
       );
       return (s, o) => m(s, o, key(s));
     }
