@@ -7,8 +7,8 @@ import {
   defineAccessors,
   defineGlobal,
   defineMethods,
-  makeConstructor,
   type MethodRow,
+  makeConstructor,
 } from "../realm/bootstrap.js";
 import type { Realm } from "../realm/realm.js";
 import { toIndex, toIntegerOrInfinity } from "../runtime/conversions.js";

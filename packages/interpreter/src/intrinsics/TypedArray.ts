@@ -9,8 +9,8 @@ import {
   defineConstants,
   defineGlobal,
   defineMethods,
-  makeConstructor,
   type MethodRow,
+  makeConstructor,
 } from "../realm/bootstrap.js";
 import type { Intrinsics, Realm } from "../realm/realm.js";
 import { isCallable, isConstructor, toIndex, toObject } from "../runtime/conversions.js";
@@ -26,15 +26,15 @@ import {
 } from "../runtime/object-ops.js";
 import type { Run } from "../runtime/run.js";
 import { throwRangeError, throwTypeError } from "../runtime/throw.js";
+import { JSArray } from "../values/array.js";
 import { ArrayBufferObject } from "../values/array-buffer.js";
 import type { NativeImpl } from "../values/function.js";
-import { JSArray } from "../values/array.js";
 import { ABSENT, JSObject } from "../values/object.js";
 import { ACCESSOR, Accessor } from "../values/property.js";
 import { ELEMENT_TYPES, type ElementType, TypedArrayObject } from "../values/typed-array.js";
 import { HOLE, type Value } from "../values/value.js";
-import { protoChainHasNoElements } from "./array-ops.js";
 import { allocateArrayBuffer, cloneArrayBuffer } from "./ArrayBuffer.js";
+import { protoChainHasNoElements } from "./array-ops.js";
 import { installTypedArrayPrototype } from "./TypedArrayPrototype.js";
 
 /** Each realm's original %ArrayIteratorPrototype%.next, captured when typed arrays are installed. */

@@ -3,7 +3,7 @@
  * ES2023). Methods that call guest code (callbacks, comparators, species constructors) follow the
  * spec step by step over the typed array's internal methods; bulk work on the elements alone
  * (fill, reverse, search, copies, sorting without a comparator) runs on a host view over the
- * bytes, charged first. This file is over 600 lines because the prototype has 35 members.
+ * bytes, charged first. sort and toSorted are in TypedArrayPrototypeSorting.ts.
  */
 import {
   type AccessorRow,
@@ -16,7 +16,6 @@ import {
   isCallable,
   toBoolean,
   toIntegerOrInfinity,
-  toNumber,
   toObject,
   toString as toStringValue,
 } from "../runtime/conversions.js";
@@ -27,7 +26,7 @@ import { throwRangeError, throwTypeError } from "../runtime/throw.js";
 import { byteFuel } from "../values/array-buffer.js";
 import { JSObject } from "../values/object.js";
 import { WC } from "../values/property.js";
-import { toElementValue, TypedArrayObject } from "../values/typed-array.js";
+import { TypedArrayObject, toElementValue } from "../values/typed-array.js";
 import type { Value } from "../values/value.js";
 import { relativeIndex } from "./ArrayBuffer.js";
 import { createArrayIterator } from "./ArrayIteratorPrototype.js";
@@ -36,6 +35,7 @@ import {
   typedArraySpeciesCreate,
   validateTypedArray,
 } from "./TypedArray.js";
+import { sortingMethods } from "./TypedArrayPrototypeSorting.js";
 
 type Numeric = number | bigint;
 
@@ -568,112 +568,6 @@ function withMethod(run: Run, thisArg: Value, args: Value[]): Value {
   return a;
 }
 
-// ---- sorting --------------------------------------------------------------------------------
-
-/**
- * https://tc39.es/ecma262/#sec-comparetypedarrayelements with a comparator: the comparator is
- * guest code, so sorting runs here as a stable merge sort, one fuel unit per comparison.
- */
-function compareWith(run: Run, comparefn: JSObject, x: Numeric, y: Numeric): number {
-  run.charge(1);
-  const v = toNumber(run, comparefn.call(run, undefined, [x, y]));
-  return Number.isNaN(v) ? 0 : v;
-}
-
-function mergeSort(run: Run, items: Numeric[], comparefn: JSObject): void {
-  const n = items.length;
-  if (n < 2) return;
-  run.alloc(n * BYTES_ELEMENT);
-  let src = items;
-  let dst: Numeric[] = new Array(n);
-  for (let width = 1; width < n; width *= 2) {
-    for (let lo = 0; lo < n; lo += 2 * width) {
-      const mid = Math.min(lo + width, n);
-      const hi = Math.min(lo + 2 * width, n);
-      let i = lo;
-      let j = mid;
-      let k = lo;
-      while (i < mid && j < hi) {
-        const a = src[i] as Numeric;
-        const b = src[j] as Numeric;
-        if (compareWith(run, comparefn, a, b) > 0) {
-          dst[k++] = b;
-          j++;
-        } else {
-          dst[k++] = a;
-          i++;
-        }
-      }
-      while (i < mid) dst[k++] = src[i++] as Numeric;
-      while (j < hi) dst[k++] = src[j++] as Numeric;
-    }
-    const t = src;
-    src = dst;
-    dst = t;
-  }
-  if (src !== items) for (let i = 0; i < n; i++) items[i] = src[i] as Numeric;
-}
-
-/**
- * SortIndexedProperties over a typed array's elements, returning the sorted list
- * (https://tc39.es/ecma262/#sec-sortindexedproperties).
- */
-function sortedElements(run: Run, o: TypedArrayObject, comparefn: JSObject): Numeric[] {
-  const len = o.arrayLength;
-  run.charge(len);
-  run.alloc(len * BYTES_ELEMENT);
-  const items: Numeric[] = [];
-  for (let k = 0; k < len; k++) items.push(o.read(k));
-  mergeSort(run, items, comparefn);
-  return items;
-}
-
-/** Fuel for a host sort of `n` elements by the default numeric order. */
-function sortFuel(n: number): number {
-  return n < 2 ? 1 : Math.ceil(n * Math.log2(n));
-}
-
-/** https://tc39.es/ecma262/#sec-%typedarray%.prototype.sort */
-function sort(run: Run, thisArg: Value, args: Value[]): Value {
-  const comparefn = args[0];
-  if (comparefn !== undefined && !isCallable(comparefn)) {
-    return throwTypeError(run, "The comparison function must be either a function or undefined");
-  }
-  const o = validateTypedArray(run, thisArg, "TypedArray.prototype.sort");
-  if (comparefn === undefined) {
-    // CompareTypedArrayElements without a comparator is the host typed arrays' default order.
-    run.charge(sortFuel(o.arrayLength));
-    o.hostView().sort();
-    return o;
-  }
-  const sorted = sortedElements(run, o, comparefn);
-  for (let j = 0; j < sorted.length; j++) {
-    if (o.isValidIndex(j)) o.write(j, sorted[j] as Numeric);
-  }
-  return o;
-}
-
-/** https://tc39.es/ecma262/#sec-%typedarray%.prototype.tosorted */
-function toSorted(run: Run, thisArg: Value, args: Value[]): Value {
-  const comparefn = args[0];
-  if (comparefn !== undefined && !isCallable(comparefn)) {
-    return throwTypeError(run, "The comparison function must be either a function or undefined");
-  }
-  const o = validateTypedArray(run, thisArg, "TypedArray.prototype.toSorted");
-  const len = o.arrayLength;
-  const a = typedArrayCreateSameType(run, o, len);
-  if (comparefn === undefined) {
-    run.charge(byteFuel(o.byteLength) + sortFuel(len));
-    const view = a.hostView();
-    view.set(o.hostView() as never);
-    view.sort();
-    return a;
-  }
-  const sorted = sortedElements(run, o, comparefn);
-  for (let j = 0; j < len; j++) a.write(j, sorted[j] as Numeric);
-  return a;
-}
-
 const accessors: AccessorRow[] = [
   ["buffer", getBuffer],
   ["byteLength", getByteLength],
@@ -705,11 +599,9 @@ const methods: MethodRow[] = [
   ["set", set, 1],
   ["slice", slice, 2],
   ["some", some, 1],
-  ["sort", sort, 1],
   ["subarray", subarray, 2],
   ["toLocaleString", toLocaleStringMethod, 0],
   ["toReversed", toReversed, 0],
-  ["toSorted", toSorted, 1],
   ["values", values, 0],
   ["with", withMethod, 2],
 ];
@@ -720,7 +612,11 @@ const methods: MethodRow[] = [
  */
 export function installTypedArrayPrototype(realm: Realm, proto: JSObject): void {
   defineAccessors(realm, proto, accessors);
-  defineMethods(realm, proto, methods);
+  defineMethods(
+    realm,
+    proto,
+    [...methods, ...sortingMethods].sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : 1)),
+  );
   proto.defineData(Symbol.iterator, proto.storageGet("values") as JSObject, WC);
   const arrayProto = realm.intrinsics.ArrayPrototype as JSObject | undefined;
   const arrayToString = realm.intrinsics.ArrayProto_toString ?? arrayProto?.storageGet("toString");
