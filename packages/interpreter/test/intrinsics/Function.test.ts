@@ -143,8 +143,7 @@ describe("Function.prototype", () => {
     );
   });
 
-  // Compiler: a method's sourceText lacks its property name (`{ m(x) { } }.m` gives "(x) { }").
-  it.skip("toString of methods and accessors is their whole definition", () => {
+  it("toString of methods and accessors is their whole definition", () => {
     expect(
       run(
         `var o = { m(x) { }, get g() { return 1; }, [1 + 1]() {} }; [o.m.toString(), Object.getOwnPropertyDescriptor(o, "g").get.toString(), o[2].toString()]`,
