@@ -73,4 +73,7 @@ export {
   type StorageAdapter,
   type StoredData,
 } from "./storage/storage-adapter.js";
+export { parseUsageReport, renderUsageJson } from "./usage/parse-usage-report.js";
+export { renderUsageHtml } from "./usage/render-usage-html.js";
+export { renderUsageTable } from "./usage/render-usage-table.js";
 export type { Metered, UsageRecord, UsageReport } from "./usage/usage-types.js";
