@@ -12,25 +12,29 @@ import { GuestError } from "@cove/interpreter";
 export { ResourceExhaustedError } from "@cove/interpreter";
 export { ManifestInvalidError } from "@cove/plugin-sdk";
 
-export type HostErrorCode =
-  | "COVE_API_DECLARATION_INVALID"
-  | "COVE_CAPABILITY_DENIED"
-  | "COVE_COMMAND_NOT_FOUND"
-  | "COVE_DEPENDENCY_CYCLE"
-  | "COVE_DEPENDENCY_INCOMPATIBLE"
-  | "COVE_DEPENDENCY_MISSING"
-  | "COVE_DUPLICATE_PLUGIN"
-  | "COVE_ENGINE_INCOMPATIBLE"
-  | "COVE_EVENT_UNKNOWN"
-  | "COVE_GLOBAL_UNKNOWN"
-  | "COVE_INVALID_ARGUMENTS"
-  | "COVE_PLUGIN_LOAD_FAILED"
-  | "COVE_PLUGIN_NOT_FOUND"
-  | "COVE_PLUGIN_STATE"
-  | "COVE_REQUEST_CANCELLED"
-  | "COVE_REQUEST_TIMEOUT"
-  | "COVE_STORAGE_QUOTA"
-  | "COVE_USAGE_FILE_INVALID";
+/** Every code the host's own errors use; each has a page `docs/errors/<code>.md`. */
+export const HOST_ERROR_CODES = [
+  "COVE_API_DECLARATION_INVALID",
+  "COVE_CAPABILITY_DENIED",
+  "COVE_COMMAND_NOT_FOUND",
+  "COVE_DEPENDENCY_CYCLE",
+  "COVE_DEPENDENCY_INCOMPATIBLE",
+  "COVE_DEPENDENCY_MISSING",
+  "COVE_DUPLICATE_PLUGIN",
+  "COVE_ENGINE_INCOMPATIBLE",
+  "COVE_EVENT_UNKNOWN",
+  "COVE_GLOBAL_UNKNOWN",
+  "COVE_INVALID_ARGUMENTS",
+  "COVE_PLUGIN_LOAD_FAILED",
+  "COVE_PLUGIN_NOT_FOUND",
+  "COVE_PLUGIN_STATE",
+  "COVE_REQUEST_CANCELLED",
+  "COVE_REQUEST_TIMEOUT",
+  "COVE_STORAGE_QUOTA",
+  "COVE_USAGE_FILE_INVALID",
+] as const;
+
+export type HostErrorCode = (typeof HOST_ERROR_CODES)[number];
 
 /** Base class of the host's errors: a stable `code` and, when it is about one, the plugin. */
 export class HostError extends Error {

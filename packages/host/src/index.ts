@@ -34,6 +34,7 @@ export type { PluginSource } from "./discovery/plugin-source.js";
 export { discoverPlugins, readPluginDirectory } from "./discovery/read-plugin-directory.js";
 export {
   CapabilityDeniedError,
+  HOST_ERROR_CODES,
   HostError,
   type HostErrorCode,
   ManifestInvalidError,
