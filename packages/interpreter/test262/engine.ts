@@ -8,6 +8,7 @@
  */
 import { enableDynamicCode } from "../src/compile/eval.js";
 import { CompileError, compileScript, runScript } from "../src/compile/evaluate.js";
+import { UnsupportedSyntax } from "../src/compile/unsupported.js";
 import { ResourceExhaustedError } from "../src/errors.js";
 import { createRealm } from "../src/realm/create-realm.js";
 import type { Realm } from "../src/realm/realm.js";
@@ -103,6 +104,8 @@ export function observe(run: Run, e: unknown, printed: string[]): Observation {
     if (isUnsupported(e)) return { kind: "unsupported", message: e.message };
     return { kind: "threw", phase: "parse", name: "SyntaxError", message: e.message, printed };
   }
+  // Function bodies are compiled on first call, so unsupported syntax can surface while running.
+  if (e instanceof UnsupportedSyntax) return { kind: "unsupported", message: e.message };
   if (e instanceof ResourceExhaustedError) {
     return { kind: "exhausted", resource: e.resource, message: e.message };
   }

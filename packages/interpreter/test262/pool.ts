@@ -24,6 +24,7 @@ interface Slot {
   worker: Worker;
   job: Job | undefined;
   timer: NodeJS.Timeout | undefined;
+  startedAt: number;
   /** Set once the worker has loaded the interpreter (its first message). */
   ready: boolean;
   /** Set while the runner itself is terminating the worker. */
@@ -35,7 +36,8 @@ export function runPool(
   count: number,
   makeJob: (index: number) => Job,
   options: PoolOptions,
-  onResult: (job: Job, observation: Observation) => void,
+  /** `ms`: wall-clock time from dispatch to result, worker start-up included. */
+  onResult: (job: Job, observation: Observation, ms: number) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     let next = 0;
@@ -64,7 +66,7 @@ export function runPool(
       clearTimeout(slot.timer);
       slot.job = undefined;
       slot.timer = undefined;
-      onResult(job, observation);
+      onResult(job, observation, Date.now() - slot.startedAt);
       pending--;
       if (pending === 0) stop();
     };
@@ -77,6 +79,7 @@ export function runPool(
         job = makeJob(next++);
       }
       slot.job = job;
+      slot.startedAt = Date.now();
       slot.timer = setTimeout(() => {
         replace(slot, { kind: "timeout", ms: options.timeoutMs });
       }, options.timeoutMs);
@@ -111,6 +114,7 @@ export function runPool(
         worker,
         job: undefined,
         timer: undefined,
+        startedAt: 0,
         ready: false,
         retiring: false,
       };

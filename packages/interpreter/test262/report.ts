@@ -11,6 +11,8 @@ export interface RunRecord {
   status: Status;
   /** Why it failed or was skipped. */
   reason: string;
+  /** Wall-clock milliseconds (0 for skipped runs). */
+  ms: number;
 }
 
 export interface Counts {
@@ -49,6 +51,14 @@ export function totals(records: readonly RunRecord[]): Counts {
 export function passRate(c: Counts): string {
   const ran = c.pass + c.fail;
   return ran === 0 ? "—" : `${((100 * c.pass) / ran).toFixed(1)}%`;
+}
+
+/** The `n` slowest runs, slowest first (ties by id, so the list is stable). */
+export function slowest(records: readonly RunRecord[], n: number): RunRecord[] {
+  return [...records]
+    .filter((r) => r.status !== "skip")
+    .sort((a, b) => b.ms - a.ms || compareCodeUnits(a.id, b.id))
+    .slice(0, n);
 }
 
 /** A Markdown table: one row per folder and a total row. */

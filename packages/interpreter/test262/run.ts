@@ -26,7 +26,7 @@ import { PoolError, runPool } from "./pool.js";
 import { parseProfile } from "./profile.js";
 import { Progress } from "./progress.js";
 import type { Job, WorkerConfig } from "./protocol.js";
-import { countByFolder, formatTable, passRate, type RunRecord, totals } from "./report.js";
+import { countByFolder, formatTable, passRate, type RunRecord, slowest, totals } from "./report.js";
 import { harnessFilesFor, testSourceFor } from "./variants.js";
 
 /** Interpreter limits per test: generous, and below the runner's default 10 s timeout. */
@@ -92,6 +92,9 @@ async function main(argv: readonly string[]): Promise<number> {
     const failures = records.filter((r) => r.status === "fail");
     out(`\nFailures (${failures.length}):`);
     for (const r of failures) out(`  ${r.id}: ${r.reason}`);
+    out("\nSlowest runs:");
+    for (const r of slowest(records, 10))
+      out(`  ${(r.ms / 1000).toFixed(1)} s  ${r.id} (${r.status})`);
   }
 
   if (options.json !== undefined) {
@@ -106,6 +109,7 @@ async function main(argv: readonly string[]): Promise<number> {
       ),
       regressions: comparison.regressions.map((id) => ({ id, reason: reasons.get(id) ?? "" })),
       stale: comparison.stale,
+      slowest: slowest(records, 50).map((r) => ({ id: r.id, ms: r.ms, status: r.status })),
       failures: records
         .filter((r) => r.status === "fail")
         .map((r) => ({ id: r.id, reason: r.reason })),
@@ -158,7 +162,7 @@ async function execute(root: string, plan: Plan, options: Options): Promise<RunR
     if (r.skip === undefined) toRun.push(r);
     else {
       const reason = `${r.skip.kind}: ${r.skip.reason}`;
-      records.push({ id: r.id, path: r.path, variant: r.variant, status: "skip", reason });
+      records.push({ id: r.id, path: r.path, variant: r.variant, status: "skip", reason, ms: 0 });
     }
   }
   const stdout = process.stdout;
@@ -188,7 +192,7 @@ async function execute(root: string, plan: Plan, options: Options): Promise<RunR
     toRun.length,
     makeJob,
     { workers: options.workers, timeoutMs: options.timeoutMs, workerUrl, config },
-    (job, observation) => {
+    (job, observation, ms) => {
       const verdict = judge(job, observation);
       const r = toRun[job.seq] as PlannedRun;
       records.push({
@@ -197,6 +201,7 @@ async function execute(root: string, plan: Plan, options: Options): Promise<RunR
         variant: r.variant,
         status: verdict.pass ? "pass" : "fail",
         reason: verdict.reason,
+        ms,
       });
       progress.record(verdict.pass, r.path);
     },

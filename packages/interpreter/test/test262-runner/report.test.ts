@@ -6,11 +6,12 @@ import {
   formatTable,
   passRate,
   type RunRecord,
+  slowest,
   totals,
 } from "../../test262/report.js";
 
 function rec(path: string, status: RunRecord["status"]): RunRecord {
-  return { id: `${path} strict`, path, variant: "strict", status, reason: "" };
+  return { id: `${path} strict`, path, variant: "strict", status, reason: "", ms: 0 };
 }
 
 describe("summary", () => {
@@ -35,6 +36,18 @@ describe("summary", () => {
     const table = formatTable(by, totals(records)).split("\n");
     expect(table[0]).toMatch(/^\| folder +\| pass \| fail \| skip \| pass % \|$/);
     expect(table.at(-1)).toMatch(/^\| total +\| +2 \| +1 \| +1 \| +66\.7% \|$/);
+  });
+});
+
+describe("slowest runs", () => {
+  it("lists ran runs slowest first, ties by id", () => {
+    const r = (id: string, ms: number, status: RunRecord["status"] = "pass"): RunRecord => ({
+      ...rec(id, status),
+      id,
+      ms,
+    });
+    const list = slowest([r("c", 5), r("a", 9), r("s", 99, "skip"), r("b", 9), r("d", 1)], 3);
+    expect(list.map((x) => x.id)).toEqual(["a", "b", "c"]);
   });
 });
 
