@@ -47,6 +47,11 @@ export interface HostOptions<A extends ApiDeclaration, E extends EventsDeclarati
   readonly storage?: StorageAdapter;
   /** Receives every line of every plugin's log (console output, errors, notes). */
   readonly logger?: HostLogger;
+  /**
+   * The values people chose for a plugin's contributed settings (`contributes.settings`), by key.
+   * Each is checked against the setting's schema; a missing or invalid one uses the default.
+   */
+  readonly settings?: (pluginId: string) => Readonly<Record<string, unknown>> | undefined;
   /** Globals plugins may ask for, added to (or replacing) the default `console` and `timers`. */
   readonly catalogue?: GlobalCatalogue;
 }
@@ -126,6 +131,7 @@ export function createHost<
     storage: options.storage ?? createMemoryStorage(),
     logger: options.logger,
     catalogue: { ...DEFAULT_CATALOGUE, ...options.catalogue },
+    settings: options.settings,
   });
 
   const services = {

@@ -137,6 +137,35 @@ describe("lifecycle", () => {
     expect(host.usage().plugins[0]).toMatchObject({ restarts: 2, unloadReason: "errors" });
   });
 
+  it("passes settings to activate: the application's valid values, else the defaults", async () => {
+    const host = createHost({
+      version: "1.0.0",
+      settings: (id) =>
+        id === "acme.configured" ? { "wc.goal": 500, "wc.mode": "bytes" } : undefined,
+    });
+    await host.load(
+      plugin(
+        "acme.configured",
+        `export function activate(c) { cove.requests.handle("s", () => c.settings); }`,
+        {
+          settings: {
+            "wc.goal": { type: "integer", minimum: 1, default: 1000 },
+            "wc.mode": { type: "string", enum: ["words", "characters"], default: "words" },
+            "wc.code": { type: "boolean", default: false },
+          },
+        },
+      ),
+    );
+    expect(await host.request("acme.configured", "s")).toEqual({
+      "wc.goal": 500,
+      "wc.mode": "words",
+      "wc.code": false,
+    });
+    expect(host.plugin("acme.configured")?.log.map((l) => l.text)).toEqual([
+      "setting wc.mode: must be equal to one of the allowed values; using the default",
+    ]);
+  });
+
   it("disposes the host by unloading every plugin", async () => {
     const host = createHost({ version: "1.0.0" });
     await host.load([plugin("acme.one", "export {}"), plugin("acme.two", "export {}")]);

@@ -55,7 +55,7 @@ async function activate(
       pluginId: record.id,
       version: record.manifest.version,
       reason,
-      settings: settingDefaults(record.manifest.contributes?.settings),
+      settings: settingValues(core, record),
     };
     try {
       await core.enqueue(record, runtime, "activate", activateFn as GuestFunction, [context], {
@@ -78,10 +78,26 @@ async function activate(
   core.bus.emit("plugin:activated", { pluginId: record.id, reason });
 }
 
-function settingDefaults(
-  settings: Record<string, SettingContribution> | undefined,
-): Record<string, unknown> {
+/**
+ * The plugin's settings: the application's value for each contributed setting when it passes the
+ * setting's schema, else the manifest's default (with a warning in the plugin's log).
+ */
+function settingValues(core: HostCore, record: PluginRecord): Record<string, unknown> {
+  const settings: Record<string, SettingContribution> = record.manifest.contributes?.settings ?? {};
+  const chosen = core.options.settings?.(record.id) ?? {};
   const values: Record<string, unknown> = {};
-  for (const [key, setting] of Object.entries(settings ?? {})) values[key] = setting.default;
+  for (const [key, setting] of Object.entries(settings)) {
+    values[key] = setting.default;
+    if (!Object.hasOwn(chosen, key)) continue;
+    const { default: _default, ...schema } = setting;
+    let problem: string | undefined;
+    try {
+      problem = core.options.api.compile(schema, `${record.id} setting ${key}`, key)(chosen[key]);
+    } catch (error) {
+      problem = error instanceof Error ? error.message : String(error);
+    }
+    if (problem === undefined) values[key] = chosen[key];
+    else core.log(record, "warn", `setting ${problem}; using the default`);
+  }
   return values;
 }

@@ -42,6 +42,10 @@ export interface CoreOptions {
   readonly storage: StorageAdapter | undefined;
   readonly logger: HostLogger | undefined;
   readonly catalogue: GlobalCatalogue;
+  /** The application's values for plugins' contributed settings. */
+  readonly settings:
+    | ((pluginId: string) => Readonly<Record<string, unknown>> | undefined)
+    | undefined;
 }
 
 export interface RunOptions {
@@ -259,6 +263,10 @@ export class HostCore {
     record.usage.retired.allocationBytes += used.allocationBytes;
     runtime.sandbox.dispose();
     if (runtime.store !== undefined) {
+      record.lastStorage = {
+        usedBytes: runtime.store.usedBytes,
+        quotaBytes: runtime.store.quotaBytes,
+      };
       try {
         await runtime.store.close();
       } catch (error) {

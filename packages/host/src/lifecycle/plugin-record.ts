@@ -55,6 +55,8 @@ export interface PluginRecord {
   cumulative: FullBudget;
   activation: { reason: string; time: number } | undefined;
   unloadReason: string | undefined;
+  /** Storage use when the plugin last unloaded, for reports about unloaded plugins. */
+  lastStorage: { usedBytes: number; quotaBytes: number } | undefined;
   restarts: number;
   /** Every state transition, oldest first. */
   readonly transitions: LogLine[];
@@ -81,6 +83,7 @@ export function createPluginRecord(
     cumulative: budgets.cumulative,
     activation: undefined,
     unloadReason: undefined,
+    lastStorage: undefined,
     restarts: 0,
     transitions: [],
     log: [],

@@ -64,7 +64,7 @@ function usageOf(core: HostCore, record: PluginRecord): UsageRecord {
     },
     storage:
       runtime?.store === undefined
-        ? null
+        ? (record.lastStorage ?? null)
         : { usedBytes: runtime.store.usedBytes, quotaBytes: runtime.store.quotaBytes },
     unloadReason: record.unloadReason ?? null,
     restarts: record.restarts,
