@@ -5,32 +5,29 @@
 
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { MANIFEST_FILE, type ManifestProblem } from "@cove/plugin-sdk";
+import { MANIFEST_FILE } from "@cove/plugin-sdk";
 import type { EventEmitter } from "eventemitter3";
 import type { ApiDeclaration, EventPayloadOf, EventsDeclaration } from "./api/api-types.js";
 import { compileApi } from "./api/compile-api.js";
 import type { AuditEntry } from "./bridge/audit-log.js";
-import { checkSource, type PluginSource } from "./discovery/plugin-source.js";
+import type { PluginSource } from "./discovery/plugin-source.js";
 import { discoverPlugins, readPluginDirectory } from "./discovery/read-plugin-directory.js";
-import { HostError, type HostErrorCode, messages } from "./errors.js";
+import { HostError, messages } from "./errors.js";
 import { type CallOptions, executeCommand, requestPlugin } from "./events/call-plugin.js";
 import { deliverEvent, type EmitReport } from "./events/deliver-event.js";
 import type { HostEvents } from "./events/host-events.js";
 import { activatePlugin } from "./lifecycle/activate-plugin.js";
 import { HostCore, type HostLogger } from "./lifecycle/host-core.js";
-import { loadPlugin } from "./lifecycle/load-plugin.js";
-import {
-  createPluginRecord,
-  type LogLine,
-  type PluginRecord,
-  type PluginState,
-} from "./lifecycle/plugin-record.js";
-import { clampBudget, type HostPolicy, resolvePolicy } from "./policy/host-policy.js";
-import { resolvePlugins } from "./resolve/resolve-plugins.js";
+import { createLoader, type LoadReport } from "./lifecycle/load-sources.js";
+
+import type { LogLine, PluginRecord, PluginState } from "./lifecycle/plugin-record.js";
+import { type HostPolicy, resolvePolicy } from "./policy/host-policy.js";
 import { DEFAULT_CATALOGUE, type GlobalCatalogue } from "./sandbox/global-catalogue.js";
 import { createMemoryStorage, type StorageAdapter } from "./storage/storage-adapter.js";
 import { collectUsage } from "./usage/collect-usage.js";
 import type { UsageReport } from "./usage/usage-types.js";
+
+export type { LoadReport, RefusedPlugin } from "./lifecycle/load-sources.js";
 
 export interface HostOptions<A extends ApiDeclaration, E extends EventsDeclaration> {
   /** The application's version, matched against each plugin's `engines.host`. */
@@ -54,21 +51,6 @@ export interface HostOptions<A extends ApiDeclaration, E extends EventsDeclarati
   readonly settings?: (pluginId: string) => Readonly<Record<string, unknown>> | undefined;
   /** Globals plugins may ask for, added to (or replacing) the default `console` and `timers`. */
   readonly catalogue?: GlobalCatalogue;
-}
-
-export interface RefusedPlugin {
-  readonly pluginId: string;
-  readonly code: HostErrorCode | "COVE_MANIFEST_INVALID";
-  readonly reason: string;
-  /** For an invalid manifest: every problem, each `{ path, message }`. */
-  readonly problems?: readonly ManifestProblem[];
-  readonly origin: string;
-}
-
-export interface LoadReport {
-  /** Plugins loaded, in load order. */
-  readonly loaded: readonly string[];
-  readonly refused: readonly RefusedPlugin[];
 }
 
 export interface PluginInfo {
@@ -134,131 +116,7 @@ export function createHost<
     settings: options.settings,
   });
 
-  const services = {
-    emit: (record: PluginRecord, name: string, payload: unknown) => {
-      record.usage.eventsOut++;
-      core.bus.emit("plugin:event", { pluginId: record.id, name, payload });
-      void deliverEvent(core, name, payload, { from: record.id, capability: "events.subscribe" });
-    },
-    executeCommand: (command: string, args: unknown[]) => {
-      executeCommand(core, command, args).catch(() => undefined);
-    },
-  };
-
-  const refuse = (refused: RefusedPlugin, out: RefusedPlugin[]) => {
-    out.push(refused);
-    core.bus.emit("plugin:refused", {
-      pluginId: refused.pluginId,
-      code: refused.code,
-      reason: refused.reason,
-      ...(refused.problems === undefined ? {} : { problems: refused.problems }),
-    });
-  };
-
-  /** Loads one resolved plugin into `record`; false (and the reason in `refused`) on failure. */
-  const loadRecord = async (record: PluginRecord, refused: RefusedPlugin[], origin: string) => {
-    try {
-      const runtime = await loadPlugin(core, record, services);
-      core.runtimes.set(record.id, runtime);
-      core.errorsThisLoad.set(record.id, 0);
-      record.unloadReason = undefined;
-      record.until = undefined;
-      core.transition(record, "loaded");
-      core.bus.emit("plugin:loaded", { pluginId: record.id, version: record.manifest.version });
-      return true;
-    } catch (error) {
-      const code = error instanceof HostError ? error.code : "COVE_PLUGIN_LOAD_FAILED";
-      const reason = error instanceof Error ? error.message : String(error);
-      core.transition(record, "failed", code);
-      refuse({ pluginId: record.id, code, reason, origin }, refused);
-      return false;
-    }
-  };
-
-  const startup = async (ids: readonly string[]) => {
-    for (const id of ids) {
-      const record = core.records.get(id);
-      if (record?.manifest.activation.includes("onStartup")) {
-        await activatePlugin(core, id, "onStartup").catch(() => undefined);
-      }
-    }
-  };
-
-  const load = async (input: PluginSource | readonly PluginSource[]): Promise<LoadReport> => {
-    const sources = Array.isArray(input)
-      ? (input as readonly PluginSource[])
-      : [input as PluginSource];
-    const refused: RefusedPlugin[] = [];
-    const candidates = [];
-    for (const source of sources) {
-      const checked = checkSource(source);
-      const origin = source.origin ?? "memory";
-      if (checked.ok) candidates.push({ manifest: checked.manifest, origin, source });
-      else {
-        const reason = `${checked.problems.length} manifest problem(s)`;
-        refuse(
-          {
-            pluginId: checked.pluginId,
-            code: "COVE_MANIFEST_INVALID",
-            reason,
-            problems: checked.problems,
-            origin,
-          },
-          refused,
-        );
-      }
-    }
-    const loadedVersions = new Map(
-      [...core.runtimes.keys()].map((id) => [
-        id,
-        core.records.get(id)?.manifest.version ?? "0.0.0",
-      ]),
-    );
-    const resolution = resolvePlugins(candidates, options.version, loadedVersions);
-    for (const r of resolution.refused)
-      refuse(
-        { pluginId: r.pluginId, code: r.code, reason: r.reason, origin: r.candidate.origin },
-        refused,
-      );
-
-    const loaded: string[] = [];
-    for (const candidate of resolution.order) {
-      // A dependency that failed to load fails its dependents too.
-      const missing = Object.keys(candidate.manifest.dependencies ?? {}).find(
-        (id) => !core.runtimes.has(id),
-      );
-      if (missing !== undefined) {
-        refuse(
-          {
-            pluginId: candidate.manifest.id,
-            code: "COVE_DEPENDENCY_MISSING",
-            reason: messages.dependencyRefused(missing),
-            origin: candidate.origin,
-          },
-          refused,
-        );
-        continue;
-      }
-      const budgets = {
-        perEvent: clampBudget(candidate.manifest.budgets?.perEvent, policy.perEvent),
-        cumulative: clampBudget(candidate.manifest.budgets?.cumulative, policy.cumulative),
-      };
-      const existing = core.records.get(candidate.manifest.id);
-      const record = existing ?? createPluginRecord(candidate.manifest, candidate.source, budgets);
-      if (existing !== undefined) {
-        Object.assign(existing, {
-          manifest: candidate.manifest,
-          source: candidate.source,
-          ...budgets,
-        });
-      } else {
-        core.records.set(record.id, record);
-      }
-      if (await loadRecord(record, refused, candidate.origin)) loaded.push(record.id);
-    }
-    await startup(loaded);
-    return { loaded, refused };
-  };
+  const load = createLoader(core);
 
   core.reloadRecord = async (record, reason) => {
     const report = await load(record.source);
