@@ -30,6 +30,7 @@ import {
   type PluginState,
 } from "./plugin-record.js";
 import type { GuestFunction, PluginRuntime } from "./plugin-runtime.js";
+import { unloadPlugin } from "./unload-plugin.js";
 
 export interface HostLogger {
   log(entry: { pluginId: string; level: LogLine["level"]; text: string }): void;
@@ -216,89 +217,8 @@ export class HostCore {
     });
   }
 
-  /**
-   * Unloads a plugin (DESIGN §3.4): stops its queue and timers, runs `deactivate` under the
-   * grace budget, drops what it registered, revokes its capabilities, discards its sandbox,
-   * flushes its storage, records the reason and emits `plugin:unloaded`.
-   */
-  async unload(pluginId: string, reason: string): Promise<void> {
-    const record = this.records.get(pluginId);
-    const runtime = this.runtimes.get(pluginId);
-    if (record === undefined) {
-      throw new HostError("COVE_PLUGIN_NOT_FOUND", messages.notFound(pluginId), pluginId);
-    }
-    if (runtime === undefined || runtime.unloading) return;
-    runtime.unloading = true;
-    runtime.queue.close();
-    for (const handle of runtime.timers.values()) clearTimeout(handle);
-    runtime.timers.clear();
-
-    const deactivate = runtime.exports.deactivate;
-    if (runtime.active && typeof deactivate === "function") {
-      this.transition(record, "deactivating", reason);
-      try {
-        const grace = this.options.policy.deactivateBudget;
-        await invokeGuest(runtime.sandbox, deactivate as GuestFunction, [], {
-          limits: { fuel: grace.fuel, timeMs: grace.cpuMs },
-        });
-      } catch (error) {
-        this.log(
-          record,
-          "warn",
-          `deactivate failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
-      this.bus.emit("plugin:deactivated", { pluginId });
-    }
-    this.transition(record, "unloading", reason);
-    runtime.alive = false;
-    runtime.active = false;
-    runtime.subscriptions.clear();
-    runtime.commands.clear();
-    runtime.requestHandlers.clear();
-    runtime.grants.revoke();
-    const used = runtime.sandbox.resources();
-    record.usage.retired.fuel += used.fuel;
-    record.usage.retired.cpuMs += used.cpuTimeMs;
-    record.usage.retired.allocationBytes += used.allocationBytes;
-    runtime.sandbox.dispose();
-    if (runtime.store !== undefined) {
-      record.lastStorage = {
-        usedBytes: runtime.store.usedBytes,
-        quotaBytes: runtime.store.quotaBytes,
-      };
-      try {
-        await runtime.store.close();
-      } catch (error) {
-        this.log(record, "error", `storage flush failed: ${String(error)}`);
-      }
-    }
-    this.runtimes.delete(pluginId);
-    record.unloadReason = reason;
-    record.until = Date.now();
-    this.transition(record, "unloaded", reason);
-    this.bus.emit("plugin:unloaded", { pluginId, reason });
-    this.maybeRestart(record, reason);
-  }
-
-  private maybeRestart(record: PluginRecord, reason: string): void {
-    const restart = this.options.policy.restart;
-    if (restart === undefined || record.restarts >= restart.maxRestarts) return;
-    if (!restart.on.some((on) => reason === on || reason.startsWith(`${on}:`))) return;
-    const delayMs = restart.backoffMs * restart.factor ** record.restarts;
-    record.restarts++;
-    this.bus.emit("plugin:restarting", { pluginId: record.id, attempt: record.restarts, delayMs });
-    this.log(
-      record,
-      "info",
-      `restarting in ${delayMs} ms (attempt ${record.restarts} of ${restart.maxRestarts})`,
-    );
-    const handle = setTimeout(() => {
-      this.restartTimers.delete(handle);
-      this.reloadRecord(record, `restart:${record.restarts}`).catch((error: unknown) => {
-        this.log(record, "error", `restart failed: ${String(error)}`);
-      });
-    }, delayMs);
-    this.restartTimers.add(handle);
+  /** Unloads a plugin (DESIGN §3.4); see `unload-plugin.ts`. */
+  unload(pluginId: string, reason: string): Promise<void> {
+    return unloadPlugin(this, pluginId, reason);
   }
 }
