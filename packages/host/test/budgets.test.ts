@@ -9,7 +9,7 @@ describe("budgets and unload on exhaustion", () => {
     const host = createHost({
       version: "1.0.0",
       events: { go: {} },
-      policy: { budgets: { perEvent: { max: { fuel: 2_000_000, cpuMs: 200 } } } },
+      policy: { budgets: { perEvent: { max: { fuel: 2_000_000, cpuMs: 5_000 } } } },
     });
     const unloaded: string[] = [];
     host.on("plugin:unloaded", (e) => unloaded.push(`${e.pluginId} ${e.reason}`));
@@ -78,6 +78,27 @@ describe("budgets and unload on exhaustion", () => {
     });
     await waitFor(() => host.plugin("acme.chatty")?.state === "unloaded");
     expect(host.plugin("acme.chatty")?.unloadReason).toBe("budget:hostCalls");
+  });
+
+  it("unloads a plugin that exhausts its cumulative CPU time or allocation", async () => {
+    const host = createHost({ version: "1.0.0", events: { go: {} } });
+    const subscribe = [{ name: "events.subscribe", scope: ["go"] }];
+    await host.load([
+      plugin(
+        "acme.cpu",
+        `export function activate() { cove.events.on("go", () => { const end = Date.now() + 25; while (Date.now() < end) {} }); }`,
+        { capabilities: subscribe, budgets: { cumulative: { cpuMs: 60 } } },
+      ),
+      plugin(
+        "acme.alloc",
+        `const keep = []; export function activate() { cove.events.on("go", () => { for (let i = 0; i < 2000; i++) keep.push({ i }); }); }`,
+        { capabilities: subscribe, budgets: { cumulative: { allocationBytes: 200_000 } } },
+      ),
+    ]);
+    for (let i = 0; i < 6; i++) await host.emit("go", {});
+    await waitFor(() => host.plugins().every((p) => p.state === "unloaded"));
+    expect(host.plugin("acme.cpu")?.unloadReason).toBe("budget:cpu");
+    expect(host.plugin("acme.alloc")?.unloadReason).toBe("budget:allocation");
   });
 
   it("unloads a plugin after repeated errors", async () => {
