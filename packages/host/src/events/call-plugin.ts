@@ -103,17 +103,18 @@ async function callPlugin(
       controller.abort(error);
       reject(error);
     };
-    const timer = setTimeout(
-      () =>
-        finish(
-          new HostError(
-            "COVE_REQUEST_TIMEOUT",
-            messages.requestTimeout(pluginId, label, timeoutMs),
-            pluginId,
-          ),
-        ),
-      timeoutMs,
-    );
+    const timeoutError = () =>
+      new HostError(
+        "COVE_REQUEST_TIMEOUT",
+        messages.requestTimeout(pluginId, label, timeoutMs),
+        pluginId,
+      );
+    const timedOut = (): never => {
+      const error = timeoutError();
+      finish(error);
+      throw error;
+    };
+    const timer = setTimeout(() => finish(timeoutError()), timeoutMs);
     const onAbort = () =>
       finish(
         new HostError(
@@ -126,8 +127,10 @@ async function callPlugin(
     activatePlugin(core, pluginId, activationReason)
       .then(() => {
         if (done) return undefined;
-        const queued = core.enqueueTask(runtime, label, true, () =>
-          run(
+        const queued = core.enqueueTask(runtime, label, true, async () => {
+          // A call whose time ran out while it waited never starts.
+          if (done || Date.now() >= deadline) return timedOut();
+          return run(
             core,
             record,
             runtime,
@@ -135,9 +138,9 @@ async function callPlugin(
             handlerOf,
             args,
             controller.signal,
-            Math.max(1, deadline - Date.now()),
-          ),
-        );
+            deadline - Date.now(),
+          );
+        });
         task = queued.task;
         return queued.promise;
       })
