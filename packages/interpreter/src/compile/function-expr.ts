@@ -9,9 +9,7 @@ import { unsupported } from "./unsupported.js";
  * evaluation creates a closure over the current environment.
  */
 export function compileFunctionExpr(node: FunctionNode, ctx: Ctx, nameHint?: string): Expr {
-  if (node.generator || node.async) {
-    unsupported(node, node.async ? "async functions" : "generators");
-  }
+  if (node.generator && node.async) unsupported(node, "async generators");
   const name = node.id?.name ?? nameHint ?? "";
   const code: FunctionCode = compileFunctionCode(ctx, node, { name });
   return (s) => makeClosure(s.f.run.realm, code, s, name);

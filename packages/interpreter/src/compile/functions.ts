@@ -159,22 +159,39 @@ export function compileFunctionCode(
   const body = node.body;
   let run: (f: Frame) => Value;
   const bodyScope = body.type === "BlockStatement" ? outer.scopeOf(body) : undefined;
+  const suspends = node.generator || node.async;
   if (body.type === "BlockStatement") {
     const varScope = bodyScope && bodyScope.kind === "body" ? bodyScope : fs;
     const enterBody = varScope !== fs ? compileBodyScope(fs, varScope) : undefined;
-    const stmts = ctx.within(varScope, () => {
-      const hoisted = compileHoistedFunctions(ctx, hoistableFunctions(body.body));
-      const code = compileStatements(ctx, body.body);
-      return { hoisted, code };
+    const hoisted = ctx.within(varScope, () =>
+      compileHoistedFunctions(ctx, hoistableFunctions(body.body)),
+    );
+    if (suspends) {
+      const code = ctx.within(varScope, () => compileRStatements(ctx, body.body));
+      const resumable = function* (f: Frame): Body {
+        let e: Env = f;
+        if (enterBody) e = enterBody(f);
+        if (hoisted) hoisted(e);
+        return (yield* code(e)) === RETURN ? f.ret : undefined;
+      };
+      run = node.generator
+        ? generatorBody(bindParams, resumable)
+        : asyncBody(bindParams, resumable);
+    } else {
+      const code = ctx.within(varScope, () => compileStatements(ctx, body.body));
+      run = (f) => {
+        bindParams(f);
+        let e: Env = f;
+        if (enterBody) e = enterBody(f);
+        if (hoisted) hoisted(e);
+        return code(e) === RETURN ? f.ret : undefined;
+      };
+    }
+  } else if (suspends) {
+    const expr = compileR(ctx, body);
+    run = asyncBody(bindParams, function* (f: Frame): Body {
+      return yield* expr(f);
     });
-    const { hoisted, code } = stmts;
-    run = (f) => {
-      bindParams(f);
-      let e: Env = f;
-      if (enterBody) e = enterBody(f);
-      if (hoisted) hoisted(e);
-      return code(e) === RETURN ? f.ret : undefined;
-    };
   } else {
     const expr = compileExpr(ctx, body);
     run = (f) => {
@@ -197,9 +214,13 @@ export function compileFunctionCode(
     hasPrototype: !isArrow && !opts.method && !node.async && !opts.classConstructor,
     slotInit: slotTemplate(fs),
     length,
-    sourceText: outer.source.text.slice(opts.sourceRange?.start ?? node.start, opts.sourceRange?.end ?? node.end),
+    sourceText: outer.source.text.slice(
+      opts.sourceRange?.start ?? node.start,
+      opts.sourceRange?.end ?? node.end,
+    ),
     body: run,
     generatorKind: node.generator ? (node.async ? "async-generator" : "generator") : undefined,
+    isAsync: node.async,
   } as FunctionCode;
 }
 
@@ -295,7 +316,9 @@ export function makeClosure(
       ? realm.intrinsics.GeneratorFunctionPrototype
       : gen === "async-generator"
         ? realm.intrinsics.AsyncGeneratorFunctionPrototype
-        : realm.intrinsics.FunctionPrototype) ??
+        : (code as { isAsync?: boolean }).isAsync
+          ? realm.intrinsics.AsyncFunctionPrototype
+          : realm.intrinsics.FunctionPrototype) ??
     realm.intrinsics.FunctionPrototype;
   const f = new ClosureFunction(realm, code, env, fproto);
   defineNameAndLength(f, name, code.length);
@@ -304,4 +327,8 @@ export function makeClosure(
 
 export type { Expr };
 
+import type { Body } from "../runtime/generator.js";
 import { compileFunctionExpr } from "./function-expr.js";
+import { asyncBody, generatorBody } from "./resumable/drivers.js";
+import { compileR } from "./resumable/expressions.js";
+import { compileRStatements } from "./resumable/statements.js";

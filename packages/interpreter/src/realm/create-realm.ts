@@ -35,6 +35,8 @@ import { installMath } from "../intrinsics/Math.js";
 import { installJSON } from "../intrinsics/JSON.js";
 import { installDate } from "../intrinsics/Date.js";
 import { installRegExp } from "../intrinsics/RegExp.js";
+import { installGenerator } from "../intrinsics/Generator.js";
+import { installPromise } from "../intrinsics/Promise.js";
 // INSTALLER-IMPORTS-END
 
 export function createRealm(): Realm {
@@ -99,6 +101,8 @@ export function createRealm(): Realm {
   installJSON(realm);
   installDate(realm);
   installRegExp(realm);
+  installGenerator(realm);
+  installPromise(realm);
   // INSTALLER-CALLS-END
   // Originals that fast paths compare against (see isPristineArrayIteration).
   const values = i.ArrayPrototype?.storageGet("values");

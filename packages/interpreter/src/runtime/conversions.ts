@@ -135,7 +135,7 @@ export function toIntegerOrInfinity(run: Run, v: Value): number {
   const n = typeof v === "number" ? v : toNumber(run, v);
   if (n !== n || n === 0) return 0;
   if (n === Infinity || n === -Infinity) return n;
-  return Math.trunc(n);
+  return Math.trunc(n) + 0;
 }
 
 /** https://tc39.es/ecma262/#sec-tolength */

@@ -5,7 +5,14 @@
  */
 import { JSObject } from "../values/object.js";
 import type { Value } from "../values/value.js";
-import { stringToBigInt, toNumeric, toPrimitive, toPropertyKey, toString } from "./conversions.js";
+import {
+  looselyEqual,
+  stringToBigInt,
+  toNumeric,
+  toPrimitive,
+  toPropertyKey,
+  toString,
+} from "./conversions.js";
 import { stringBytes } from "./costs.js";
 import { instanceOf } from "./object-ops.js";
 import type { Run } from "./run.js";
@@ -198,4 +205,34 @@ export function increment(run: Run, v: Value, delta: 1 | -1): Value {
   const n = toNumeric(run, v);
   if (typeof n === "bigint") return delta === 1 ? n + 1n : n - 1n;
   return n + delta;
+}
+
+/** Any binary operator by name (used by resumable code; compiled sync code inlines fast paths). */
+export function evalBinary(run: Run, op: string, x: Value, y: Value): Value {
+  switch (op) {
+    case "+":
+      return add(run, x, y);
+    case "==":
+      return x === y || looselyEqual(run, x, y);
+    case "!=":
+      return !(x === y || looselyEqual(run, x, y));
+    case "===":
+      return x === y;
+    case "!==":
+      return x !== y;
+    case "<":
+      return lessThan(run, x, y, true) === true;
+    case ">":
+      return lessThan(run, y, x, false) === true;
+    case "<=":
+      return lessThan(run, y, x, false) === false;
+    case ">=":
+      return lessThan(run, x, y, true) === false;
+    case "in":
+      return hasIn(run, x, y);
+    case "instanceof":
+      return instanceofOp(run, x, y);
+    default:
+      return arith(run, op, x, y);
+  }
 }

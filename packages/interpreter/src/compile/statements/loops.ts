@@ -22,7 +22,7 @@ import { unsupported } from "../unsupported.js";
 import { takeLabels } from "./control.js";
 
 /** What a loop does with its body's completion: 0 = go on, 1 = leave normally, 2 = propagate. */
-function loopControl(s: Env, c: number, labels: string[]): 0 | 1 | 2 {
+export function loopControl(s: Env, c: number, labels: string[]): 0 | 1 | 2 {
   if (c === NORMAL) return 0;
   const f = s.f;
   if (c === CONTINUE) {
@@ -39,7 +39,7 @@ function loopControl(s: Env, c: number, labels: string[]): 0 | 1 | 2 {
   return 2;
 }
 
-function truthy(v: Value): boolean {
+export function truthy(v: Value): boolean {
   return v === true || (v !== false && toBoolean(v));
 }
 
