@@ -43,7 +43,7 @@ ${p.errors.last ? `<p>Last error</p><pre>${esc(p.errors.last)}</pre>` : ""}</sec
 <style>
 body{font:14px/1.4 system-ui,sans-serif;margin:2rem;color:#1d2433}
 table{border-collapse:collapse;margin:1rem 0}th,td{padding:.25rem .6rem;border-bottom:1px solid #dde}
-th{text-align:left;background:#f3f4f8}td.n{text-align:right;font-variant-numeric:tabular-nums}
+th{text-align:left;background:#f3f4f8}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tr.down td{color:#9a2b2b}.charts{display:flex;flex-wrap:wrap;gap:2rem}figure{margin:0}
 figcaption{font-weight:600;margin-bottom:.3rem}pre{background:#f6f6f6;padding:.5rem;white-space:pre-wrap}
 small{color:#667}
