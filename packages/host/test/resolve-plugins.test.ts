@@ -88,6 +88,16 @@ describe("resolution with semver", () => {
     expect(report.refused[0]?.reason).toContain("(first and second)");
   });
 
+  it("refuses the second of two concurrent loads of one id", async () => {
+    const host = createHost({ version: "1.0.0" });
+    const [first, second] = await Promise.all([
+      host.load(plugin("acme.racer", code)),
+      host.load(plugin("acme.racer", code)),
+    ]);
+    expect(first.loaded).toEqual(["acme.racer"]);
+    expect(second.refused.map((r) => r.code)).toEqual(["COVE_DUPLICATE_PLUGIN"]);
+  });
+
   it("resolves against plugins loaded earlier", async () => {
     const host = createHost({ version: "1.0.0" });
     await host.load(plugin("acme.lib", code, { version: "3.1.0" }));

@@ -162,5 +162,12 @@ export function createLoader(
     return { loaded, refused };
   };
 
-  return load;
+  // Loads run one after another: each resolves against the plugins the previous ones loaded, so
+  // two loads of the same id cannot both succeed.
+  let previous: Promise<unknown> = Promise.resolve();
+  return (input) => {
+    const next = previous.then(() => load(input));
+    previous = next.catch(() => undefined);
+    return next;
+  };
 }
