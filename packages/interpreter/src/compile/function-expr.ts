@@ -2,14 +2,12 @@ import type * as ES from "acorn";
 import type { FunctionCode } from "../runtime/closure.js";
 import type { Ctx, Expr } from "./context.js";
 import { compileFunctionCode, type FunctionNode, makeClosure } from "./functions.js";
-import { unsupported } from "./unsupported.js";
 
 /**
  * A function expression, arrow function or (hoisted) declaration: compiled once, then each
  * evaluation creates a closure over the current environment.
  */
 export function compileFunctionExpr(node: FunctionNode, ctx: Ctx, nameHint?: string): Expr {
-  if (node.generator && node.async) unsupported(node, "async generators");
   const name = node.id?.name ?? nameHint ?? "";
   const code: FunctionCode = compileFunctionCode(ctx, node, { name });
   return (s) => makeClosure(s.f.run.realm, code, s, name);

@@ -175,7 +175,9 @@ export function compileFunctionCode(
         return (yield* code(e)) === RETURN ? f.ret : undefined;
       };
       run = node.generator
-        ? generatorBody(bindParams, resumable)
+        ? node.async
+          ? asyncGeneratorBody(bindParams, resumable)
+          : generatorBody(bindParams, resumable)
         : asyncBody(bindParams, resumable);
     } else {
       const code = ctx.within(varScope, () => compileStatements(ctx, body.body));
@@ -329,6 +331,6 @@ export type { Expr };
 
 import type { Body } from "../runtime/generator.js";
 import { compileFunctionExpr } from "./function-expr.js";
-import { asyncBody, generatorBody } from "./resumable/drivers.js";
+import { asyncBody, asyncGeneratorBody, generatorBody } from "./resumable/drivers.js";
 import { compileR } from "./resumable/expressions.js";
 import { compileRStatements } from "./resumable/statements.js";

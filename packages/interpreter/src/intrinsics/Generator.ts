@@ -5,11 +5,14 @@
  */
 import { defineMethods, type MethodRow, makeConstructor } from "../realm/bootstrap.js";
 import type { Realm } from "../realm/realm.js";
+import { AsyncGeneratorObject } from "../runtime/async-generator.js";
+import type { ResumeMode } from "../runtime/generator.js";
 import { thisGenerator } from "../runtime/generator.js";
-import { throwTypeError } from "../runtime/throw.js";
+import { makeError, throwTypeError } from "../runtime/throw.js";
 import type { NativeImpl } from "../values/function.js";
 import { JSObject } from "../values/object.js";
 import { CONFIGURABLE } from "../values/property.js";
+import { newPromise, rejectPromise } from "./promise-ops.js";
 
 const generatorMethods: MethodRow[] = [
   ["next", (run, g, args) => thisGenerator(run, g, "next").resume(run, "next", args[0]), 1],
@@ -17,7 +20,26 @@ const generatorMethods: MethodRow[] = [
   ["throw", (run, g, args) => thisGenerator(run, g, "throw").resume(run, "throw", args[0]), 1],
 ];
 
-function dynamic(kind: "generator" | "async"): NativeImpl {
+function asyncGeneratorMethod(mode: ResumeMode): NativeImpl {
+  return (run, g, args) => {
+    if (!(g instanceof AsyncGeneratorObject)) {
+      const p = newPromise(run, run.realm.intrinsics.PromisePrototype as JSObject);
+      rejectPromise(
+        run,
+        p as never,
+        makeError(
+          run,
+          "TypeError",
+          `AsyncGenerator.prototype.${mode} called on an incompatible receiver`,
+        ),
+      );
+      return p;
+    }
+    return g.enqueue(run, mode, args[0]);
+  };
+}
+
+function dynamic(kind: "generator" | "async" | "asyncGenerator"): NativeImpl {
   return (run, _t, args, newTarget) => {
     const hook = run.realm.hooks.createDynamicFunction;
     if (hook === undefined)
@@ -69,4 +91,32 @@ export function installGenerator(realm: Realm): void {
   asyncFnProto.defineData("constructor", asyncFn, CONFIGURABLE);
   i.AsyncFunctionPrototype = asyncFnProto;
   i.AsyncFunction = asyncFn;
+
+  const asyncIterProto = new JSObject(shape, i.ObjectPrototype);
+  defineMethods(realm, asyncIterProto, [[Symbol.asyncIterator, (_run, thisArg) => thisArg, 0]]);
+  i.AsyncIteratorPrototype = asyncIterProto;
+  const agProto = new JSObject(shape, asyncIterProto);
+  defineMethods(realm, agProto, [
+    ["next", asyncGeneratorMethod("next"), 1],
+    ["return", asyncGeneratorMethod("return"), 1],
+    ["throw", asyncGeneratorMethod("throw"), 1],
+  ]);
+  agProto.defineData(Symbol.toStringTag, "AsyncGenerator", CONFIGURABLE);
+  const agFnProto = new JSObject(shape, i.FunctionPrototype);
+  agFnProto.defineData("prototype", agProto, CONFIGURABLE);
+  agProto.defineData("constructor", agFnProto, CONFIGURABLE);
+  agFnProto.defineData(Symbol.toStringTag, "AsyncGeneratorFunction", CONFIGURABLE);
+  const agFn = makeConstructor(
+    realm,
+    "AsyncGeneratorFunction",
+    dynamic("asyncGenerator"),
+    1,
+    undefined,
+    i.Function,
+  );
+  agFn.defineData("prototype", agFnProto, 0);
+  agFnProto.defineData("constructor", agFn, CONFIGURABLE);
+  i.AsyncGeneratorPrototype = agProto;
+  i.AsyncGeneratorFunctionPrototype = agFnProto;
+  i.AsyncGeneratorFunction = agFn;
 }

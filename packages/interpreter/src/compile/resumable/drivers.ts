@@ -7,9 +7,17 @@
  */
 
 import { newPromiseCapability, thenHost } from "../../intrinsics/promise-ops.js";
+import { AsyncGeneratorObject } from "../../runtime/async-generator.js";
 import { BYTES_OBJECT } from "../../runtime/costs.js";
 import type { Frame } from "../../runtime/frame.js";
-import { AWAIT, type Body, GeneratorObject, popFrame, pushFrame } from "../../runtime/generator.js";
+import {
+  AWAIT,
+  type Body,
+  GeneratorObject,
+  popFrame,
+  pushFrame,
+  Suspend,
+} from "../../runtime/generator.js";
 import type { Run } from "../../runtime/run.js";
 import { ThrowSignal } from "../../runtime/throw.js";
 import { JSObject } from "../../values/object.js";
@@ -31,6 +39,30 @@ export function generatorBody(
     g.body = body(f);
     return g;
   };
+}
+
+export function asyncGeneratorBody(
+  bindParams: (f: Frame) => void,
+  body: (f: Frame) => Body,
+): (f: Frame) => Value {
+  return (f) => {
+    bindParams(f);
+    const run = f.run;
+    run.alloc(BYTES_OBJECT);
+    const F = f.fn as JSObject;
+    const p = F.get(run, "prototype", F);
+    const proto = p instanceof JSObject ? p : run.realm.intrinsics.AsyncGeneratorPrototype;
+    const g = new AsyncGeneratorObject(run.realm.emptyShape, proto ?? null);
+    g.frame = f;
+    g.body = awaitReturn(body(f));
+    return g;
+  };
+}
+
+/** An async generator's `return v` awaits v before completing. */
+function* awaitReturn(b: Body): Body {
+  const v = yield* b;
+  return yield new Suspend(AWAIT, v);
 }
 
 export function asyncBody(

@@ -7,10 +7,11 @@
 import type * as ES from "acorn";
 import { strictlyEqual, toBoolean, toObject } from "../../runtime/conversions.js";
 import { Env } from "../../runtime/frame.js";
-import type { Suspend } from "../../runtime/generator.js";
-import { GeneratorReturn } from "../../runtime/generator.js";
+import { AWAIT, GeneratorReturn, Suspend } from "../../runtime/generator.js";
 import { DONE, getIterator, iteratorClose, iteratorStepValue } from "../../runtime/iteration.js";
-import { ThrowSignal } from "../../runtime/throw.js";
+import { call, getMethod, getV } from "../../runtime/object-ops.js";
+import { ThrowSignal, throwTypeError } from "../../runtime/throw.js";
+import { JSObject } from "../../values/object.js";
 import { UNINIT, type Value } from "../../values/value.js";
 import { BREAK, type Ctx, NORMAL, RETURN, type Stmt } from "../context.js";
 import { compileStmt } from "../dispatch.js";
@@ -213,7 +214,7 @@ const resumable: Record<string, (node: never, ctx: Ctx) => RStmt> = {
   },
 
   ForOfStatement(node: ES.ForOfStatement, ctx: Ctx): RStmt {
-    if (node.await) return unsupported(node, "for await");
+    if (node.await) return compileForAwait(node, ctx);
     return compileForInOf(node, ctx, false);
   },
 
@@ -406,4 +407,96 @@ function forInKeys(run: Env["f"]["run"], o: import("../../values/object.js").JSO
     }
   }
   return out;
+}
+
+/** https://tc39.es/ecma262/#sec-getiterator with kind async, falling back to a sync iterator. */
+
+function getAsyncIterator(
+  run: Env["f"]["run"],
+  v: Value,
+): { rec: ReturnType<typeof getIterator>; sync: boolean } {
+  const method = getMethod(run, v, Symbol.asyncIterator);
+  if (method === undefined) return { rec: getIterator(run, v), sync: true };
+  const iterator = method.call(run, v, []);
+  if (!(iterator instanceof JSObject))
+    throwTypeError(run, "Result of the Symbol.asyncIterator method is not an object");
+  return {
+    rec: { iterator: iterator as JSObject, next: getV(run, iterator, "next"), done: false },
+    sync: false,
+  };
+}
+
+/** `for await (x of y)`: each step awaits the iterator result (https://tc39.es/ecma262/#sec-forin-div-ofbodyevaluation-lhs-stmt-iterator-lhskind-labelset). */
+function compileForAwait(node: ES.ForOfStatement, ctx: Ctx): RStmt {
+  const labels = takeLabels(ctx);
+  const scope = ctx.scopeOf(node) as Scope | undefined;
+  const right = ctx.within(scope, () => compileR(ctx, node.right));
+  const left = node.left;
+  if (hasSuspend(left)) return unsupported(left, "'yield' or 'await' inside a for-await head");
+  const decl =
+    left.type === "VariableDeclaration"
+      ? (left.declarations[0] as ES.VariableDeclarator)
+      : undefined;
+  const bind = ctx.within(scope, () =>
+    decl
+      ? compileBinding(
+          ctx,
+          decl.id,
+          (left as ES.VariableDeclaration).kind === "var" ? "assign" : "init",
+        )
+      : compileBinding(ctx, left as ES.Pattern, "assign"),
+  );
+  const body = ctx.within(scope, () => compileRStmt(ctx, node.body));
+  const template = scope?.materialized ? slotTemplate(scope) : undefined;
+  const lexSlots =
+    scope && !scope.materialized ? [...scope.bindings.values()].map((b) => b.slot) : [];
+  const fresh = (s: Env): Env => {
+    if (template) return new Env(template.slice(), s, s.f);
+    for (const i of lexSlots) s.v[i] = UNINIT;
+    return s;
+  };
+  return function* (s) {
+    const run = s.f.run;
+    const { rec, sync } = getAsyncIterator(run, yield* right(fresh(s)));
+    const it = rec.iterator;
+    const close = function* (throwing: boolean): Generator<Suspend, void, Value> {
+      let ret: Value;
+      try {
+        const m = getMethod(run, it, "return");
+        if (m === undefined) return;
+        ret = m.call(run, it, []);
+        if (!sync) ret = yield new Suspend(AWAIT, ret);
+      } catch (e) {
+        if (throwing && e instanceof ThrowSignal) return;
+        throw e;
+      }
+      if (!throwing && !(ret instanceof JSObject))
+        throwTypeError(run, "iterator.return() did not return an object");
+    };
+    for (;;) {
+      let result = call(run, rec.next, it, []);
+      if (!sync) result = yield new Suspend(AWAIT, result);
+      if (!(result instanceof JSObject))
+        return throwTypeError(run, "Iterator result is not an object");
+      if (toBoolean(result.get(run, "done", result))) return NORMAL;
+      let v = result.get(run, "value", result);
+      if (sync) v = yield new Suspend(AWAIT, v);
+      let c: number;
+      try {
+        const env = fresh(s);
+        bind(env, v);
+        c = yield* body(env);
+      } catch (e) {
+        if (e instanceof ThrowSignal || e instanceof GeneratorReturn)
+          yield* close(e instanceof ThrowSignal);
+        throw e;
+      }
+      const k = c === NORMAL ? 0 : loopControl(s, c, labels);
+      if (k !== 0) {
+        yield* close(false);
+        return k === 1 ? NORMAL : c;
+      }
+      run.charge(1);
+    }
+  };
 }
