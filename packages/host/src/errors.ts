@@ -49,18 +49,6 @@ export class HostError extends Error {
   }
 }
 
-/** Why a plugin was refused before it was loaded; `code` says which rule it broke. */
-export class PluginRefusedError extends HostError {
-  constructor(
-    code: HostErrorCode,
-    pluginId: string,
-    readonly reason: string,
-  ) {
-    super(code, `Plugin "${pluginId}" was refused: ${reason}`, pluginId);
-    this.name = "PluginRefusedError";
-  }
-}
-
 /** A call through the bridge was denied; also what the audit log records. */
 export class CapabilityDeniedError extends HostError {
   constructor(

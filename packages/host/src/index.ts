@@ -38,7 +38,6 @@ export {
   HostError,
   type HostErrorCode,
   ManifestInvalidError,
-  PluginRefusedError,
   ResourceExhaustedError,
 } from "./errors.js";
 export type { CallOptions } from "./events/call-plugin.js";
