@@ -84,8 +84,9 @@ export function hostErrorToGuest(run: Run, m: Membrane, e: unknown): unknown {
     return new ThrowSignal(makeError(run, "RangeError", "Maximum call stack size exceeded"));
   }
   if (e instanceof GuestError) {
-    const guest = makeError(run, "Error", e.message);
-    guest.defineData("name", e.guestName, WC);
+    const native = GUEST_ERROR_NAMES.has(e.guestName) || e.guestName === "Error";
+    const guest = makeError(run, native ? (e.guestName as NativeErrorName) : "Error", e.message);
+    if (!native) guest.defineData("name", e.guestName, WC);
     if (e.guestCode !== undefined) guest.defineData("code", e.guestCode, WC);
     return new ThrowSignal(guest);
   }

@@ -124,3 +124,21 @@ describe("membrane", () => {
     expect([a, b]).toEqual(["x1", "y2"]);
   });
 });
+
+describe("GuestError", () => {
+  it("creates real instances of the native error types", () => {
+    const sb = createSandbox({
+      globals: {
+        bad: () => {
+          throw new GuestError("TypeError", "expected a string", "COVE_INVALID_ARGUMENTS");
+        },
+      },
+    });
+    expect(sb.runSync("try { bad() } catch (e) { [e instanceof TypeError, e.name, e.message, e.code] }")).toEqual([
+      true,
+      "TypeError",
+      "expected a string",
+      "COVE_INVALID_ARGUMENTS",
+    ]);
+  });
+});
