@@ -114,7 +114,12 @@ export function regExpBuiltinExec(run: Run, r: RegExpObject, s: string): JSObjec
   if (matcher === undefined) return throwTypeError(run, "RegExp object is not initialized");
   const m = lastIndex > length ? null : matcher.exec(s, lastIndex);
   // A sticky match only looks at lastIndex; others scan forward to the match or the end.
-  const scanned = m === null ? (sticky ? 1 : length - Math.min(lastIndex, length)) : m.end - Math.min(lastIndex, length);
+  const scanned =
+    m === null
+      ? sticky
+        ? 1
+        : length - Math.min(lastIndex, length)
+      : m.end - Math.min(lastIndex, length);
   run.charge(charFuel(scanned));
   if (m === null) {
     if (global || sticky) setOrThrow(run, r, "lastIndex", 0);

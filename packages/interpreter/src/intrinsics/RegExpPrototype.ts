@@ -80,6 +80,11 @@ function compile(run: Run, thisArg: Value, args: Value[]): Value {
   return regExpInitialize(run, o, p, f);
 }
 
+/** Whether matching works on code points: the `u` or (ES2024) `v` flag. */
+function isFullUnicode(flags: string): boolean {
+  return flags.includes("u") || flags.includes("v");
+}
+
 /** Reads `flags` as RegExp.prototype methods do: `? ToString(? Get(rx, "flags"))`. */
 function getFlags(run: Run, rx: JSObject): string {
   return toString(run, rx.get(run, "flags", rx));
@@ -102,7 +107,7 @@ function symbolMatch(run: Run, thisArg: Value, args: Value[]): Value {
   const s = toString(run, args[0]);
   const flags = getFlags(run, rx);
   if (!flags.includes("g")) return regExpExec(run, rx, s);
-  const fullUnicode = flags.includes("u");
+  const fullUnicode = isFullUnicode(flags);
   setOrThrow(run, rx, "lastIndex", 0);
   const list: Value[] = [];
   for (;;) {
@@ -125,7 +130,7 @@ function symbolMatchAll(run: Run, thisArg: Value, args: Value[]): Value {
   const matcher = construct(run, c, [r, flags]);
   const lastIndex = toLength(run, r.get(run, "lastIndex", r));
   setOrThrow(run, matcher, "lastIndex", lastIndex);
-  return createRegExpStringIterator(run, matcher, s, flags.includes("g"), flags.includes("u"));
+  return createRegExpStringIterator(run, matcher, s, flags.includes("g"), isFullUnicode(flags));
 }
 
 /** https://tc39.es/ecma262/#sec-regexp.prototype-@@replace */
@@ -140,7 +145,7 @@ function symbolReplace(run: Run, thisArg: Value, args: Value[]): Value {
   const global = flags.includes("g");
   let fullUnicode = false;
   if (global) {
-    fullUnicode = flags.includes("u");
+    fullUnicode = isFullUnicode(flags);
     setOrThrow(run, rx, "lastIndex", 0);
   }
   const results: JSObject[] = [];
@@ -222,7 +227,7 @@ function symbolSplit(run: Run, thisArg: Value, args: Value[]): Value {
   const limit = args[1];
   const c = speciesConstructor(run, rx, run.realm.intrinsics.RegExp as JSObject);
   const flags = getFlags(run, rx);
-  const unicodeMatching = flags.includes("u");
+  const unicodeMatching = isFullUnicode(flags);
   const newFlags = flags.includes("y") ? flags : `${flags}y`;
   const splitter = construct(run, c, [rx, newFlags]);
   const a = createArray(run, []);
@@ -296,6 +301,7 @@ const FLAG_PROPERTIES: readonly (readonly [string, string])[] = [
   ["multiline", "m"],
   ["dotAll", "s"],
   ["unicode", "u"],
+  ["unicodeSets", "v"],
   ["sticky", "y"],
 ];
 

@@ -88,7 +88,7 @@ export const secFromTime = (t: number): number => mod(Math.floor(t / msPerSecond
 export const msFromTime = (t: number): number => mod(t, msPerSecond);
 
 /** ToIntegerOrInfinity on a number (-0 → +0). */
-const integer = (n: number): number => (Number.isNaN(n) || n === 0 ? 0 : Math.trunc(n));
+const integer = (n: number): number => (Number.isNaN(n) ? 0 : Math.trunc(n) + 0);
 
 /** https://tc39.es/ecma262/#sec-maketime */
 export function makeTime(hour: number, min: number, sec: number, ms: number): number {

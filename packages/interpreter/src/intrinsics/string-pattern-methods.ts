@@ -2,7 +2,8 @@
  * The String.prototype methods that take a pattern: match, matchAll, replace, replaceAll, search
  * and split. Each first looks for the argument's Symbol.match/matchAll/replace/search/split
  * method (so RegExp objects and any guest object can take over), then falls back to the
- * string algorithm of the spec.
+ * string algorithm of the spec. As in ES2025 (tc39/ecma262#3009, which test262 tests), only an
+ * object argument is asked for that method: a primitive never reaches its prototype's.
  */
 
 import type { MethodRow } from "../realm/bootstrap.js";
@@ -11,6 +12,7 @@ import { BYTES_ELEMENT, stringBytes } from "../runtime/costs.js";
 import { call, createArray, getMethod, getV, invoke } from "../runtime/object-ops.js";
 import type { Run } from "../runtime/run.js";
 import { throwTypeError } from "../runtime/throw.js";
+import { JSObject } from "../values/object.js";
 import type { Value } from "../values/value.js";
 import { isRegExp, regExpCreate } from "./RegExp.js";
 import {
@@ -28,7 +30,7 @@ const isNullish = (v: Value): boolean => v === undefined || v === null;
 function match(run: Run, thisArg: Value, args: Value[]): Value {
   const o = requireThis(run, thisArg, "match");
   const regexp = args[0];
-  if (!isNullish(regexp)) {
+  if (regexp instanceof JSObject) {
     const matcher = getMethod(run, regexp, Symbol.match);
     if (matcher !== undefined) return matcher.call(run, regexp, [o]);
   }
@@ -51,7 +53,7 @@ function requireGlobal(run: Run, regexp: Value, name: string): void {
 function matchAll(run: Run, thisArg: Value, args: Value[]): Value {
   const o = requireThis(run, thisArg, "matchAll");
   const regexp = args[0];
-  if (!isNullish(regexp)) {
+  if (regexp instanceof JSObject) {
     requireGlobal(run, regexp, "matchAll");
     const matcher = getMethod(run, regexp, Symbol.matchAll);
     if (matcher !== undefined) return matcher.call(run, regexp, [o]);
@@ -65,7 +67,7 @@ function matchAll(run: Run, thisArg: Value, args: Value[]): Value {
 function replace(run: Run, thisArg: Value, args: Value[]): Value {
   const o = requireThis(run, thisArg, "replace");
   const [searchValue, replaceValue] = args;
-  if (!isNullish(searchValue)) {
+  if (searchValue instanceof JSObject) {
     const replacer = getMethod(run, searchValue, Symbol.replace);
     if (replacer !== undefined) return replacer.call(run, searchValue, [o, replaceValue]);
   }
@@ -89,7 +91,7 @@ function replace(run: Run, thisArg: Value, args: Value[]): Value {
 function replaceAll(run: Run, thisArg: Value, args: Value[]): Value {
   const o = requireThis(run, thisArg, "replaceAll");
   const [searchValue, replaceValue] = args;
-  if (!isNullish(searchValue)) {
+  if (searchValue instanceof JSObject) {
     requireGlobal(run, searchValue, "replaceAll");
     const replacer = getMethod(run, searchValue, Symbol.replace);
     if (replacer !== undefined) return replacer.call(run, searchValue, [o, replaceValue]);
@@ -127,7 +129,7 @@ function replaceAll(run: Run, thisArg: Value, args: Value[]): Value {
 function search(run: Run, thisArg: Value, args: Value[]): Value {
   const o = requireThis(run, thisArg, "search");
   const regexp = args[0];
-  if (!isNullish(regexp)) {
+  if (regexp instanceof JSObject) {
     const searcher = getMethod(run, regexp, Symbol.search);
     if (searcher !== undefined) return searcher.call(run, regexp, [o]);
   }
@@ -140,7 +142,7 @@ function search(run: Run, thisArg: Value, args: Value[]): Value {
 function split(run: Run, thisArg: Value, args: Value[]): Value {
   const o = requireThis(run, thisArg, "split");
   const [separator, limit] = args;
-  if (!isNullish(separator)) {
+  if (separator instanceof JSObject) {
     const splitter = getMethod(run, separator, Symbol.split);
     if (splitter !== undefined) return splitter.call(run, separator, [o, limit]);
   }

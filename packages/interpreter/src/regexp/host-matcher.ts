@@ -32,16 +32,19 @@ export interface RegExpMatcher {
   exec(input: string, lastIndex: number): MatchResult | null;
 }
 
-/** Flags ES2023 allows (https://tc39.es/ecma262/#sec-regexpinitialize step 8). */
-const FLAGS = "dgimsuy";
+/**
+ * Flags allowed (https://tc39.es/ecma262/#sec-regexpinitialize step 8): ES2023's, plus ES2024's
+ * `v` (unicodeSets), which test262 uses outside its feature-tagged tests.
+ */
+const FLAGS = "dgimsuvy";
 
-/** The flags string's validity: no unknown and no repeated flag. */
+/** The flags string's validity: no unknown and no repeated flag, not both `u` and `v`. */
 export function validFlags(flags: string): boolean {
   for (let i = 0; i < flags.length; i++) {
     const c = flags[i] as string;
     if (!FLAGS.includes(c) || flags.indexOf(c, i + 1) >= 0) return false;
   }
-  return true;
+  return !(flags.includes("u") && flags.includes("v"));
 }
 
 /**
@@ -49,17 +52,18 @@ export function validFlags(flags: string): boolean {
  * unescaped `(` outside a class opens a group; it captures unless followed by `?`, and is named
  * when followed by `?<` and not by `?<=` / `?<!`.
  */
-function scanGroupNames(source: string): (string | undefined)[] {
+function scanGroupNames(source: string, nestedClasses: boolean): (string | undefined)[] {
   const names: (string | undefined)[] = [];
-  let inClass = false;
+  let classDepth = 0;
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
     if (c === "\\") {
       i++;
-    } else if (inClass) {
-      if (c === "]") inClass = false;
+    } else if (classDepth > 0) {
+      if (c === "]") classDepth--;
+      else if (c === "[" && nestedClasses) classDepth++;
     } else if (c === "[") {
-      inClass = true;
+      classDepth = 1;
     } else if (c === "(") {
       if (source[i + 1] !== "?") names.push(undefined);
       else if (source[i + 2] === "<" && source[i + 3] !== "=" && source[i + 3] !== "!") {
@@ -84,7 +88,7 @@ class HostMatcher implements RegExpMatcher {
   readonly groupNames: readonly (string | undefined)[];
 
   constructor(private readonly re: RegExp) {
-    const names = scanGroupNames(re.source);
+    const names = scanGroupNames(re.source, re.flags.includes("v"));
     this.groupNames = names;
     this.groupCount = names.length;
   }
@@ -111,7 +115,7 @@ class HostMatcher implements RegExpMatcher {
  */
 export function compileMatcher(pattern: string, flags: string): RegExpMatcher | string {
   let hostFlags = "d";
-  for (const f of "imsu") if (flags.includes(f)) hostFlags += f;
+  for (const f of "imsuv") if (flags.includes(f)) hostFlags += f;
   hostFlags += flags.includes("y") ? "y" : "g";
   try {
     return new HostMatcher(new RegExp(pattern, hostFlags));

@@ -36,7 +36,7 @@ describe("RegExp", () => {
     ]);
     expect(
       run(
-        `["dotAll", "flags", "global", "hasIndices", "ignoreCase", "multiline", "source", "sticky", "unicode"].map((k) => desc(RegExp.prototype, k) + Object.getOwnPropertyDescriptor(RegExp.prototype, k).get.name)`,
+        `["dotAll", "flags", "global", "hasIndices", "ignoreCase", "multiline", "source", "sticky", "unicode", "unicodeSets"].map((k) => desc(RegExp.prototype, k) + Object.getOwnPropertyDescriptor(RegExp.prototype, k).get.name)`,
       ),
     ).toEqual([
       "gcget dotAll",
@@ -48,6 +48,7 @@ describe("RegExp", () => {
       "gcget source",
       "gcget sticky",
       "gcget unicode",
+      "gcget unicodeSets",
     ]);
   });
 
@@ -77,9 +78,9 @@ describe("RegExp", () => {
     expect(
       run(`["(", "[", "a**", "\\\\", "(?<a>x)(?<a>y)"].map((p) => thrown(() => new RegExp(p)))`),
     ).toEqual(Array(5).fill("SyntaxError"));
-    expect(run(`["gg", "x", "G", "v", "uu"].map((f) => thrown(() => new RegExp("a", f)))`)).toEqual(
-      Array(5).fill("SyntaxError"),
-    );
+    expect(
+      run(`["gg", "x", "G", "uv", "uu"].map((f) => thrown(() => new RegExp("a", f)))`),
+    ).toEqual(Array(5).fill("SyntaxError"));
     expect(
       run(`try { new RegExp("(") } catch (e) { [e instanceof SyntaxError, e.message] }`),
     ).toEqual([true, "Invalid regular expression: /(/: Unterminated group"]);
@@ -170,9 +171,21 @@ describe("RegExp", () => {
     ).toEqual([undefined, "(?:)", "", "TypeError", "TypeError"]);
     expect(
       run(
-        `var log = []; var o = {}; ["hasIndices", "global", "ignoreCase", "multiline", "dotAll", "unicode", "sticky"].forEach((k) => Object.defineProperty(o, k, { get() { log.push(k); return k === "global" || k === "sticky"; } })); [Object.getOwnPropertyDescriptor(RegExp.prototype, "flags").get.call(o), log.join()]`,
+        `var log = []; var o = {}; ["hasIndices", "global", "ignoreCase", "multiline", "dotAll", "unicode", "unicodeSets", "sticky"].forEach((k) => Object.defineProperty(o, k, { get() { log.push(k); return k === "global" || k === "sticky"; } })); [Object.getOwnPropertyDescriptor(RegExp.prototype, "flags").get.call(o), log.join()]`,
       ),
-    ).toEqual(["gy", "hasIndices,global,ignoreCase,multiline,dotAll,unicode,sticky"]);
+    ).toEqual(["gy", "hasIndices,global,ignoreCase,multiline,dotAll,unicode,unicodeSets,sticky"]);
+  });
+
+  it("supports the ES2024 v flag (unicodeSets)", () => {
+    expect(
+      run(
+        `var r = /[\\p{L}--[a-z]]/v; [r.unicodeSets, r.unicode, r.flags, r.test("A"), r.test("a"), "😀😀".split(/(?:)/v).length, /./v.unicodeSets, /./u.unicodeSets, "a😀".replace(/(?:)/gv, "-")]`,
+      ),
+    ).toEqual([true, false, "v", true, false, 2, true, false, "-a-😀-"]);
+    expect(run(`var m = /[[a-z]--[b]](?<n>x)/v.exec("bax"); [m[0], m.groups.n]`)).toEqual([
+      "ax",
+      "x",
+    ]);
   });
 
   it("source escapes slashes and line terminators", () => {
