@@ -12,6 +12,7 @@ import { Membrane } from "./membrane/membrane.js";
 import { createRealm } from "./realm/create-realm.js";
 import type { Realm } from "./realm/realm.js";
 import { Account, type TotalLimits } from "./runtime/account.js";
+import { discardJobs, discardOrphanJobs, drainJobs } from "./runtime/jobs.js";
 import { type ErrorPolicy, Run, type RunLimits, type RunPolicy } from "./runtime/run.js";
 import { ThrowSignal } from "./runtime/throw.js";
 import type { JSObject } from "./values/object.js";
@@ -34,6 +35,11 @@ export interface SandboxOptions {
   /** Shorthand for limits.perRun.timeMs. */
   timeoutMs?: number;
   policy?: { errors?: ErrorPolicy; eval?: boolean };
+  /**
+   * Called with the (exported) reason of each guest promise rejected without a handler, once the
+   * job queue has drained. Without it, they are only counted (`resources().unhandledRejections`).
+   */
+  onUnhandledRejection?: (reason: unknown) => void;
 }
 
 export interface RunOptions {
@@ -55,7 +61,12 @@ export interface ResourceReport {
   peaks: { runFuel: number; runMemoryBytes: number; callDepth: number };
   limits: TotalLimits;
   exhausted: { resource: string; scope: "run" | "total" } | undefined;
+  /** Guest promises rejected with no handler when the job queue drained. */
+  unhandledRejections: number;
 }
+
+const now: () => number =
+  typeof performance !== "undefined" ? () => performance.now() : () => Date.now();
 
 export class Sandbox {
   private readonly realm: Realm;
@@ -65,6 +76,7 @@ export class Sandbox {
   private readonly policy: RunPolicy;
   private disposed = false;
   private readonly modules: ModuleLoader;
+  private unhandledRejections = 0;
 
   constructor(options: SandboxOptions = {}) {
     this.realm = createRealm();
@@ -74,7 +86,24 @@ export class Sandbox {
     this.policy = { errors: options.policy?.errors ?? "safe", eval: options.policy?.eval === true };
     this.membrane = new Membrane({
       callGuest: (fn, thisArg, args) => this.callGuest(fn, thisArg, args),
+      hostSettled: (run) => this.hostSettled(run),
     });
+    const report = options.onUnhandledRejection;
+    this.realm.hooks.onUnhandledRejection = (reason, _promise, run) => {
+      this.unhandledRejections++;
+      if (report === undefined) return;
+      let exported: unknown;
+      try {
+        exported = this.membrane.exportValue(run, reason);
+      } catch {
+        exported = undefined;
+      }
+      try {
+        report(exported);
+      } catch {
+        // The embedder's callback failing must not break the job queue.
+      }
+    };
     if (this.policy.eval) enableDynamicCode(this.realm);
     this.modules = new ModuleLoader(this.realm, (run, v, path) =>
       this.membrane.importValue(this.realm, v, run, path),
@@ -114,18 +143,96 @@ export class Sandbox {
     this.account.evaluations++;
     try {
       this.account.check("evaluations", "evaluations", this.account.evaluations);
-      return this.evaluate(run, code, opts);
+      return this.evaluate(run, code, opts, true);
     } finally {
       run.finish();
     }
   }
 
-  /** Runs a script; resolves with its completion value. */
+  /**
+   * Runs a script; resolves with its completion value (a guest promise becomes a host promise)
+   * once the jobs it queued have run and the host promises it imported have settled.
+   */
   async run(code: string, opts: RunOptions = {}): Promise<unknown> {
-    return this.runSync(code, opts);
+    this.check();
+    const nested = this.membrane.currentRun;
+    if (nested !== undefined) return this.evaluate(nested, code, opts);
+    const run = this.newRun(opts);
+    this.account.evaluations++;
+    try {
+      this.account.check("evaluations", "evaluations", this.account.evaluations);
+      const out = this.evaluate(run, code, opts, true);
+      await this.settle(run);
+      return out;
+    } finally {
+      run.finish();
+    }
   }
 
-  private evaluate(run: Run, code: string, opts: RunOptions): unknown {
+  /**
+   * Runs the queued promise jobs now that no guest code is on the stack (runtime/jobs.ts). Jobs
+   * of finished runs run under one fresh run. A host error (budget, abort) of `owner`'s jobs
+   * ends `owner`: its queued jobs are dropped and the error is thrown. One of another run's jobs
+   * ends only that run (its own waiter reports it); the others' jobs go on.
+   */
+  private drain(owner: Run | undefined): void {
+    let fallback: Run | undefined;
+    const fallbackRun = () => {
+      fallback ??= this.newRun({});
+      return fallback;
+    };
+    try {
+      for (;;) {
+        try {
+          drainJobs(this.realm, fallbackRun);
+          return;
+        } catch {
+          if (owner?.dead) {
+            discardJobs(this.realm, owner);
+            throw owner.dead;
+          }
+          if (fallback?.dead) discardOrphanJobs(this.realm);
+        }
+      }
+    } finally {
+      fallback?.finish();
+    }
+  }
+
+  /** A host promise imported by `run` settled: run the jobs, wake `run` if it is waiting. */
+  private hostSettled(run: Run): void {
+    if (this.disposed) return;
+    try {
+      this.drain(run.active ? run : undefined);
+    } catch {
+      // `run` is dead (run.dead); Sandbox.run() waiting on it reports the error.
+    }
+    run.onHostSettled?.();
+  }
+
+  /** Waits until the host promises `run` imported have settled, within its time and signal. */
+  private async settle(run: Run): Promise<void> {
+    while (run.pendingHost > 0 && run.dead === null) {
+      await new Promise<void>((resolve) => {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const wake = (): void => {
+          if (timer !== undefined) clearTimeout(timer);
+          run.signal?.removeEventListener("abort", wake);
+          run.onHostSettled = null;
+          resolve();
+        };
+        run.onHostSettled = wake;
+        const left = run.limits.timeMs - (now() - run.startedAt);
+        if (left !== Infinity) timer = setTimeout(wake, Math.max(0, left) + 1);
+        run.signal?.addEventListener("abort", wake, { once: true });
+      });
+      // Past the deadline or aborted: checkpoint() marks the run dead and throws.
+      if (run.dead === null) run.checkpoint();
+    }
+    if (run.dead !== null) throw run.dead;
+  }
+
+  private evaluate(run: Run, code: string, opts: RunOptions, outermost = false): unknown {
     const filename = opts.filename ?? "script.js";
     if (opts.signal?.aborted) run.checkpoint();
     let script: ReturnType<typeof compileScript>;
@@ -147,9 +254,17 @@ export class Sandbox {
     }
     try {
       const v = runScript(run, script, overlay);
-      return this.membrane.exportValue(run, v);
+      const out = this.membrane.exportValue(run, v);
+      if (outermost) this.drain(run);
+      return out;
     } catch (e) {
-      if (e instanceof ThrowSignal) throw this.membrane.toSandboxError(run, e);
+      if (e instanceof ThrowSignal) {
+        const err = this.membrane.toSandboxError(run, e);
+        // Jobs queued before the throw still run, as after an uncaught error in a script.
+        if (outermost) this.drain(run);
+        throw err;
+      }
+      if (outermost) discardJobs(this.realm, run);
       throw e;
     }
   }
@@ -172,9 +287,16 @@ export class Sandbox {
       const out: Record<string, unknown> = {};
       for (const name of ns.names)
         out[name] = this.membrane.exportValue(run, ns.get(run, name, ns));
+      this.drain(run);
+      await this.settle(run);
       return out;
     } catch (e) {
-      if (e instanceof ThrowSignal) throw this.membrane.toSandboxError(run, e);
+      if (e instanceof ThrowSignal) {
+        const err = this.membrane.toSandboxError(run, e);
+        this.drain(run);
+        throw err;
+      }
+      discardJobs(this.realm, run);
       if (e instanceof CompileError) {
         const { line, column } = e.source.position(e.pos);
         throw new SandboxSyntaxError(
@@ -202,9 +324,16 @@ export class Sandbox {
         this.membrane.importValue(this.realm, x, run, `arguments[${i}]`),
       );
       const v = fn.call(run, t, a);
-      return this.membrane.exportValue(run, v);
+      const out = this.membrane.exportValue(run, v);
+      if (nested === undefined) this.drain(run);
+      return out;
     } catch (e) {
-      if (e instanceof ThrowSignal) throw this.membrane.toSandboxError(run, e);
+      if (e instanceof ThrowSignal) {
+        const err = this.membrane.toSandboxError(run, e);
+        if (nested === undefined) this.drain(run);
+        throw err;
+      }
+      if (nested === undefined) discardJobs(this.realm, run);
       throw e;
     } finally {
       if (nested === undefined) run.finish();
@@ -227,6 +356,7 @@ export class Sandbox {
       },
       limits: a.limits,
       exhausted: a.exhausted,
+      unhandledRejections: this.unhandledRejections,
     };
   }
 
@@ -234,6 +364,7 @@ export class Sandbox {
   dispose(): void {
     this.disposed = true;
     this.realm.compileCache.clear();
+    this.realm.jobs.remove(() => true);
   }
 }
 

@@ -13,6 +13,7 @@ import { ResourceExhaustedError } from "../src/errors.js";
 import { createRealm } from "../src/realm/create-realm.js";
 import type { Realm } from "../src/realm/realm.js";
 import { Account } from "../src/runtime/account.js";
+import { drainJobs } from "../src/runtime/jobs.js";
 import { Run, type RunLimits } from "../src/runtime/run.js";
 import { ThrowSignal } from "../src/runtime/throw.js";
 import { JSObject } from "../src/values/object.js";
@@ -85,6 +86,8 @@ export function runJob(
     if (job.negative?.phase === "parse") return { kind: "parsed" };
     try {
       runScript(run, script, null);
+      // Promise jobs run once the script is done; async tests report through print ($DONE).
+      drainJobs(realm, () => run);
     } catch (e) {
       return observe(run, e, printed);
     }

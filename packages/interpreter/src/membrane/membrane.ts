@@ -8,22 +8,35 @@
  * or `then` runs during a conversion; guest functions become host-callable wrappers.
  */
 import { messages, SandboxError } from "../errors.js";
+import {
+  newPromise,
+  performPromiseThen,
+  rejectPromise,
+  resolvePromise,
+} from "../intrinsics/promise-ops.js";
 import type { Realm } from "../realm/realm.js";
 import { BYTES_ELEMENT, BYTES_OBJECT } from "../runtime/costs.js";
+import { enqueueJob, trackRejection } from "../runtime/jobs.js";
 import type { Run } from "../runtime/run.js";
-import type { ThrowSignal } from "../runtime/throw.js";
+import { ThrowSignal } from "../runtime/throw.js";
 import { JSArray } from "../values/array.js";
 import { ErrorObject, formatFrames } from "../values/error-object.js";
 import { JSObject } from "../values/object.js";
+import { PromiseObject } from "../values/promise-object.js";
 import { ACCESSOR, ENUMERABLE, WEC } from "../values/property.js";
 import { HOLE, type Value } from "../values/value.js";
-import { HostFunction } from "./host-function.js";
+import { HostFunction, hostErrorToGuest } from "./host-function.js";
 
 const MAX_DEPTH = 64;
 
 export interface MembraneHost {
   /** Calls a guest function from the host, in the current run or a new one. */
   callGuest(fn: JSObject, thisArg: unknown, args: unknown[]): unknown;
+  /**
+   * A host promise imported by `run` has settled and queued the job that settles its guest
+   * promise: run the queued jobs (and wake `run` if it is waiting for its host promises).
+   */
+  hostSettled(run: Run): void;
 }
 
 export class Membrane {
@@ -31,6 +44,9 @@ export class Membrane {
   private readonly hostStack: Run[] = [];
   private readonly thrown = new WeakMap<SandboxError, Value>();
   private readonly exportedFns = new WeakMap<JSObject, (...args: unknown[]) => unknown>();
+  /** Host promises made for guest promises, and the way back (a round trip gives the original). */
+  private readonly exportedPromises = new WeakMap<JSObject, Promise<unknown>>();
+  private readonly promiseOrigins = new WeakMap<Promise<unknown>, JSObject>();
 
   constructor(private readonly host: MembraneHost) {}
 
@@ -90,6 +106,7 @@ export class Membrane {
         list.push(this.importValue(realm, o[i], run, `${path}[${i}]`, depth + 1, seen));
       return arr;
     }
+    if (o instanceof Promise) return this.importPromise(realm, o, run, path);
     const proto = Object.getPrototypeOf(o);
     if (proto === Object.prototype || proto === null) {
       run?.alloc(BYTES_OBJECT);
@@ -146,6 +163,42 @@ export class Membrane {
     throw messages.refuseHostValue(what, path);
   }
 
+  /**
+   * A guest promise that settles when the host promise does. The settlement is a job charged to
+   * the importing run (or, once that run has finished, to the run the sandbox supplies); until
+   * then the run counts it as pending host work, which `Sandbox.run()` waits for.
+   */
+  private importPromise(realm: Realm, p: Promise<unknown>, run: Run | undefined, path: string) {
+    const origin = this.promiseOrigins.get(p);
+    if (origin !== undefined) return origin;
+    if (run === undefined) throw messages.refuseHostValue("a Promise", path);
+    const promise = newPromise(run, realm.intrinsics.PromisePrototype);
+    run.pendingHost++;
+    const settle = (fulfilled: boolean, v: unknown): void => {
+      run.pendingHost--;
+      enqueueJob(run, (r) => {
+        let value: Value;
+        let ok = fulfilled;
+        if (ok) {
+          try {
+            value = this.importValue(realm, v, r, path);
+          } catch (e) {
+            ok = false;
+            value = guestReason(r, this, e);
+          }
+        } else value = guestReason(r, this, v);
+        if (ok) resolvePromise(r, promise, value);
+        else rejectPromise(r, promise, value);
+      });
+      this.host.hostSettled(run);
+    };
+    p.then(
+      (v) => settle(true, v),
+      (e) => settle(false, e),
+    );
+    return promise;
+  }
+
   private construct(realm: Realm, name: string, args: Value[], run?: Run): JSObject {
     const c = realm.intrinsics[name];
     if (c === undefined || run === undefined) throw messages.refuseHostValue(`a ${name}`, "");
@@ -166,6 +219,7 @@ export class Membrane {
     const prior = seen.get(v);
     if (prior !== undefined) return prior;
     if (v.isCallable()) return this.exportFunction(v);
+    if (v instanceof PromiseObject) return this.exportPromise(run, v);
     if (v instanceof JSArray) {
       const out: unknown[] = [];
       seen.set(v, out);
@@ -237,6 +291,49 @@ export class Membrane {
     return w;
   }
 
+  /**
+   * A host promise that settles like the guest promise: with its value exported, or rejected
+   * with the SandboxError for its reason. The host now owns the outcome, so the guest promise
+   * counts as handled, and a host promise nobody awaits never becomes an unhandled host
+   * rejection (that would crash a Node host).
+   */
+  private exportPromise(run: Run, p: PromiseObject): Promise<unknown> {
+    let out = this.exportedPromises.get(p);
+    if (out !== undefined) return out;
+    out = new Promise<unknown>((resolve, reject) => {
+      const settle = (r: Run, fulfilled: boolean, v: Value): void => {
+        try {
+          if (fulfilled) resolve(this.exportValue(r, v));
+          else reject(this.toSandboxError(r, new ThrowSignal(v)));
+        } catch (e) {
+          reject(e);
+        }
+      };
+      if (p.state === "pending") {
+        performPromiseThen(
+          run,
+          p,
+          (r, v) => {
+            settle(r, true, v);
+            return undefined;
+          },
+          (r, e) => {
+            settle(r, false, e);
+            return undefined;
+          },
+        );
+        return;
+      }
+      if (p.state === "rejected" && !p.isHandled) trackRejection(run, p, "handle");
+      p.isHandled = true;
+      settle(run, p.state === "fulfilled", p.result);
+    });
+    out.catch(() => undefined);
+    this.exportedPromises.set(p, out);
+    this.promiseOrigins.set(out, p);
+    return out;
+  }
+
   /** A host error for a guest exception: guest name, message, guest-only stack, exported value. */
   toSandboxError(run: Run, signal: ThrowSignal): SandboxError {
     const v = signal.value;
@@ -265,6 +362,13 @@ export class Membrane {
     this.thrown.set(err, v);
     return err;
   }
+}
+
+/** The guest value a host rejection reason becomes (by the error policy, like a host throw). */
+function guestReason(run: Run, m: Membrane, e: unknown): Value {
+  const g = hostErrorToGuest(run, m, e);
+  if (g instanceof ThrowSignal) return g.value;
+  throw g;
 }
 
 /** A data property found along the prototype chain without running guest code. */

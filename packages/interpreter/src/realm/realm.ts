@@ -3,6 +3,7 @@
  * (https://tc39.es/ecma262/#sec-code-realms). Nothing in it is shared with the host or with other
  * sandboxes: every intrinsic is an object of the interpreter's model created for this realm.
  */
+import { JobQueue } from "../runtime/jobs.js";
 import type { JSArray } from "../values/array.js";
 import type { JSObject } from "../values/object.js";
 import { Shape } from "../values/shape.js";
@@ -36,6 +37,12 @@ export interface RealmHooks {
     args: import("../values/value.js").Value[],
     newTarget: JSObject | undefined,
   ) => JSObject;
+  /** Called after a drain of the job queue for each promise rejected and still unhandled. */
+  onUnhandledRejection?: (
+    reason: import("../values/value.js").Value,
+    promise: JSObject,
+    run: import("../runtime/run.js").Run,
+  ) => void;
 }
 
 /** A global lexical binding (script-level let/const/class). */
@@ -60,6 +67,8 @@ export class Realm {
   readonly templates = new WeakMap<object, JSArray>();
   /** Compiled scripts by file name and source text (see compile/evaluate.ts). */
   readonly compileCache = new Map<string, unknown>();
+  /** Promise jobs waiting to run, and rejections not yet handled (runtime/jobs.ts). */
+  readonly jobs = new JobQueue();
   /** Host hooks a sandbox installs (dynamic code when its policy allows it). */
   hooks: RealmHooks = {};
 }

@@ -50,6 +50,10 @@ export class Run {
   private lastTotalMem = 0;
   /** Nested runs (host → guest → host → guest) share this record; see the membrane. */
   active = true;
+  /** Host promises imported by this run and not settled yet: `Sandbox.run()` waits for them. */
+  pendingHost = 0;
+  /** Set by `Sandbox.run()` while it waits; called when a host promise of this run settles. */
+  onHostSettled: (() => void) | null = null;
 
   constructor(
     readonly realm: Realm,
