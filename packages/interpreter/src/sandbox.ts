@@ -213,6 +213,8 @@ export class Sandbox {
   /** Waits until the host promises `run` imported have settled, within its time and signal. */
   private async settle(run: Run): Promise<void> {
     while (run.pendingHost > 0 && run.dead === null) {
+      // Past the deadline or aborted: checkpoint() marks the run dead and throws.
+      run.checkpoint();
       await new Promise<void>((resolve) => {
         let timer: ReturnType<typeof setTimeout> | undefined;
         const wake = (): void => {
@@ -226,8 +228,6 @@ export class Sandbox {
         if (left !== Infinity) timer = setTimeout(wake, Math.max(0, left) + 1);
         run.signal?.addEventListener("abort", wake, { once: true });
       });
-      // Past the deadline or aborted: checkpoint() marks the run dead and throws.
-      if (run.dead === null) run.checkpoint();
     }
     if (run.dead !== null) throw run.dead;
   }
