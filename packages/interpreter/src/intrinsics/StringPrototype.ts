@@ -147,13 +147,15 @@ function lastIndexOf(run: Run, thisArg: Value, args: Value[]): Value {
   return s.lastIndexOf(searchStr, start);
 }
 
-const collator = new Intl.Collator("en");
+/** Created on first use: building a collator costs more than most sandboxes ever need. */
+let collator: Intl.Collator | undefined;
 
 /** https://tc39.es/ecma262/#sec-string.prototype.localecompare (locale fixed, not the host's). */
 function localeCompare(run: Run, thisArg: Value, args: Value[]): Value {
   const s = thisString(run, thisArg, "localeCompare");
   const that = toString(run, args[0]);
   chargeChars(run, s.length + that.length);
+  collator ??= new Intl.Collator("en");
   return collator.compare(s, that);
 }
 

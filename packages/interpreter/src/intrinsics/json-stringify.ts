@@ -12,8 +12,9 @@ import { createObject, enumerableOwnKeys, getV, lengthOfArrayLike } from "../run
 import type { Run } from "../runtime/run.js";
 import { throwTypeError } from "../runtime/throw.js";
 import { PrimitiveObject, StringObject } from "../runtime/wrappers.js";
+import { JSArray } from "../values/array.js";
 import { JSObject } from "../values/object.js";
-import { WEC } from "../values/property.js";
+import { ENUMERABLE, WEC } from "../values/property.js";
 import { isArray } from "../values/proxy.js";
 import type { Value } from "../values/value.js";
 import { chargeChars, StringBuilder } from "./string-ops.js";
@@ -46,17 +47,39 @@ function quote(run: Run, s: string): string {
 }
 
 /**
+ * EnumerableOwnProperties(o, key). An ordinary object's own properties are its storage, so its
+ * enumerable keys are read from the attributes without building descriptors.
+ */
+function enumerableKeys(run: Run, o: JSObject): string[] {
+  if (Object.getPrototypeOf(o) !== JSObject.prototype) return enumerableOwnKeys(run, o);
+  const out: string[] = [];
+  for (const k of o.ownKeys(run)) {
+    if (typeof k === "string" && o.storageAttrs(k) & ENUMERABLE) out.push(k);
+  }
+  return out;
+}
+
+/**
  * SerializeJSONProperty steps 1–4 (https://tc39.es/ecma262/#sec-serializejsonproperty): the
  * value to serialize for holder[key] after toJSON, the replacer and unwrapping, or SKIP.
  */
-function prepare(run: Run, state: State, key: string, holder: JSObject): Value | typeof SKIP {
+function prepare(
+  run: Run,
+  state: State,
+  key: string | number,
+  holder: JSObject,
+): Value | typeof SKIP {
   run.charge(1);
-  let value = holder.get(run, key, holder);
+  // An array index read through getIndex is the same [[Get]] without making the key string.
+  let value =
+    typeof key === "number" && holder instanceof JSArray
+      ? holder.getIndex(run, key, holder)
+      : holder.get(run, String(key), holder);
   if (value instanceof JSObject || typeof value === "bigint") {
     const toJSON = getV(run, value, "toJSON");
-    if (isCallable(toJSON)) value = toJSON.call(run, value, [key]);
+    if (isCallable(toJSON)) value = toJSON.call(run, value, [String(key)]);
   }
-  if (state.replacer !== undefined) value = state.replacer.call(run, holder, [key, value]);
+  if (state.replacer !== undefined) value = state.replacer.call(run, holder, [String(key), value]);
   if (value instanceof JSObject) {
     if (value instanceof StringObject) value = toString(run, value);
     else if (value instanceof PrimitiveObject) {
@@ -116,6 +139,8 @@ export function jsonStringify(run: Run, _thisArg: Value, args: Value[]): Value {
   const stack: Frame[] = [];
   const onStack = new Set<JSObject>();
   let indent = "";
+  /** Quoted member names with their colon: objects of one shape repeat the same keys. */
+  const quotedKeys = new Map<string, string>();
 
   /** Writes a primitive, or opens an object/array (SerializeJSONObject/Array steps 1–5). */
   const write = (v: Value): void => {
@@ -135,7 +160,7 @@ export function jsonStringify(run: Run, _thisArg: Value, args: Value[]): Value {
       if (array) keys = lengthOfArrayLike(run, v);
       else if (state.propertyList !== undefined) keys = state.propertyList;
       else {
-        keys = enumerableOwnKeys(run, v);
+        keys = enumerableKeys(run, v);
         run.charge(keys.length);
       }
       stack.push({ value: v, keys, next: 0, stepback, any: false });
@@ -158,7 +183,7 @@ export function jsonStringify(run: Run, _thisArg: Value, args: Value[]): Value {
       continue;
     }
     const i = top.next++;
-    const key = array ? String(i) : ((top.keys as string[])[i] as string);
+    const key = array ? i : ((top.keys as string[])[i] as string);
     const v = prepare(run, state, key, top.value);
     if (v === SKIP && !array) continue;
     const separator = top.any ? "," : "";
@@ -168,7 +193,14 @@ export function jsonStringify(run: Run, _thisArg: Value, args: Value[]): Value {
       out.append("null");
       continue;
     }
-    if (!array) out.append(`${quote(run, key)}:${state.gap === "" ? "" : " "}`);
+    if (!array) {
+      let quoted = quotedKeys.get(key as string);
+      if (quoted === undefined) {
+        quoted = `${quote(run, key as string)}:${state.gap === "" ? "" : " "}`;
+        if (quotedKeys.size < 4096) quotedKeys.set(key as string, quoted);
+      } else run.charge(1);
+      out.append(quoted);
+    }
     write(v);
   }
 }

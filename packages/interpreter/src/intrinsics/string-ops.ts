@@ -29,25 +29,26 @@ export function allocString(run: Run, length: number): void {
  * is added and refusing a total longer than the host allows.
  */
 export class StringBuilder {
-  private readonly parts: string[] = [];
-  length = 0;
+  /** The pieces so far, concatenated (the host keeps them as a rope until the string is read). */
+  private s = "";
 
   constructor(private readonly run: Run) {}
 
-  append(s: string): void {
-    const n = s.length;
+  get length(): number {
+    return this.s.length;
+  }
+
+  append(piece: string): void {
+    const n = piece.length;
     if (n === 0) return;
-    this.length += n;
-    if (this.length > MAX_STRING_LENGTH) throwRangeError(this.run, "Invalid string length");
+    if (this.s.length + n > MAX_STRING_LENGTH) throwRangeError(this.run, "Invalid string length");
     this.run.alloc(2 * n);
-    this.parts.push(s);
+    this.s += piece;
   }
 
   build(): string {
-    const parts = this.parts;
-    if (parts.length === 1) return parts[0] as string;
-    this.run.charge(parts.length);
-    return parts.join("");
+    chargeChars(this.run, this.s.length);
+    return this.s;
   }
 }
 
