@@ -4,6 +4,12 @@
 // (`@cove/x/...`) or reaches into another package by a relative path. Examples may use any
 // package through its public entry.
 //
+// One exception, named in ALLOWED_RUNTIME_IMPORTS: a package may load a package it must not depend
+// on by a dynamic `import()` in one named file, when its package.json declares that package an
+// optional peer dependency — the user's own installation, found at run time (the SDK's
+// `cove-plugin test` runs plugins in the author's @cove/host). Anything else naming that package
+// (a static or type import, `require`, another file) is still a violation.
+//
 // Usage: node scripts/check-layering.mjs [repo-root]
 // Scans packages/*/src and examples/*/src; prints `file:line: message` per violation, exit 1.
 
@@ -17,6 +23,13 @@ const ALLOWED_IMPORTS = {
   "@cove/plugin-sdk": [],
   "@cove/host": ["@cove/interpreter", "@cove/plugin-sdk"],
 };
+/**
+ * Dynamic `import()`s allowed against ALLOWED_IMPORTS: package → imported package → the files
+ * (relative to the package) where it may appear. Each must be an optional peer dependency.
+ */
+const ALLOWED_RUNTIME_IMPORTS = {
+  "@cove/plugin-sdk": { "@cove/host": ["src/cli/load-host.ts"] },
+};
 const SCOPE = "@cove/";
 const SOURCE_FILE = /\.(?:[cm]?ts|tsx)$/;
 
@@ -29,7 +42,8 @@ function main() {
     for (const dir of listDirs(path.join(root, group))) {
       const srcDir = path.join(dir, "src");
       if (!isDir(srcDir)) continue;
-      const pkg = { group, dir, name: readPackageName(dir) };
+      const manifest = readPackage(dir);
+      const pkg = { group, dir, name: manifest?.name ?? path.relative(root, dir), manifest };
       for (const file of listFiles(srcDir)) {
         fileCount++;
         violations.push(...checkFile(file, pkg));
@@ -49,14 +63,14 @@ function main() {
 
 function checkFile(file, pkg) {
   const violations = [];
-  for (const { specifier, line } of findImportSpecifiers(readFileSync(file, "utf8"))) {
-    const message = checkSpecifier(specifier, file, pkg);
+  for (const { specifier, line, dynamic } of findImportSpecifiers(readFileSync(file, "utf8"))) {
+    const message = checkSpecifier(specifier, file, pkg, dynamic);
     if (message) violations.push({ where: `${path.relative(root, file)}:${line}`, message });
   }
   return violations;
 }
 
-function checkSpecifier(specifier, file, pkg) {
+function checkSpecifier(specifier, file, pkg, dynamic) {
   if (specifier.startsWith(".") || path.isAbsolute(specifier)) {
     const target = path.resolve(path.dirname(file), specifier);
     const fromPackage = path.relative(pkg.dir, target);
@@ -77,6 +91,18 @@ function checkSpecifier(specifier, file, pkg) {
     return `${pkg.name} has no layering rule; add it to ALLOWED_IMPORTS in scripts/check-layering.mjs`;
   }
   if (!allowed.includes(target)) {
+    const runtimeFiles = ALLOWED_RUNTIME_IMPORTS[pkg.name]?.[target];
+    const relative = path.relative(pkg.dir, file).split(path.sep).join("/");
+    if (dynamic && runtimeFiles?.includes(relative)) {
+      const peer = pkg.manifest?.peerDependencies?.[target];
+      const optional = pkg.manifest?.peerDependenciesMeta?.[target]?.optional === true;
+      if (peer !== undefined && optional) return undefined;
+      return `${pkg.name} may load "${target}" at run time only as an optional peer dependency; declare it in peerDependencies and peerDependenciesMeta (optional: true)`;
+    }
+    if (runtimeFiles !== undefined) {
+      const where = runtimeFiles.join(", ");
+      return `${pkg.name} may not import "${target}" (only a dynamic import() in ${where} may load it, at run time)`;
+    }
     const may = allowed.length > 0 ? `only ${allowed.join(" and ")}` : "no @cove package";
     return `${pkg.name} may not import "${target}" (it may import ${may})`;
   }
@@ -97,13 +123,17 @@ function findImportSpecifiers(source) {
     const afterNext = tokens[i + 2];
     if (t.type !== "word" || tokens[i - 1]?.value === ".") continue;
     if ((t.value === "from" || t.value === "import") && next?.type === "string") {
-      found.push({ specifier: next.value, line: next.line });
+      found.push({ specifier: next.value, line: next.line, dynamic: false });
     } else if (
       (t.value === "import" || t.value === "require") &&
       next?.value === "(" &&
       afterNext?.type === "string"
     ) {
-      found.push({ specifier: afterNext.value, line: afterNext.line });
+      found.push({
+        specifier: afterNext.value,
+        line: afterNext.line,
+        dynamic: t.value === "import" && tokens[i - 1]?.value !== "typeof",
+      });
     }
   }
   return found;
@@ -237,11 +267,11 @@ function countNewlines(text, from, to) {
   return n;
 }
 
-function readPackageName(dir) {
+function readPackage(dir) {
   try {
-    return JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")).name ?? dir;
+    return JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"));
   } catch {
-    return path.relative(root, dir);
+    return undefined;
   }
 }
 

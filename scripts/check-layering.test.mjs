@@ -15,14 +15,22 @@ const PACKAGES = {
   "examples/editor-plugins": "@cove/example-editor-plugins",
 };
 
+/** The SDK's package.json: @cove/host is its optional peer, loaded at run time by the CLI. */
+const SDK_PACKAGE = {
+  name: "@cove/plugin-sdk",
+  peerDependencies: { "@cove/host": "*" },
+  peerDependenciesMeta: { "@cove/host": { optional: true } },
+};
+
 /** Writes a repo tree with the four packages' package.json files plus `files`, then checks it. */
 function checkTree(files) {
   const root = mkdtempSync(path.join(tmpdir(), "cove-layering-"));
   trees.push(root);
-  const all = { ...files };
+  const all = {};
   for (const [dir, name] of Object.entries(PACKAGES)) {
-    all[`${dir}/package.json`] = JSON.stringify({ name });
+    all[`${dir}/package.json`] = JSON.stringify(name === SDK_PACKAGE.name ? SDK_PACKAGE : { name });
   }
+  Object.assign(all, files);
   for (const [file, text] of Object.entries(all)) {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     writeFileSync(path.join(root, file), text);
@@ -80,6 +88,56 @@ describe("check-layering", () => {
     expect(status).toBe(1);
     expect(output).toContain("packages/plugin-sdk/src/index.ts:1: @cove/plugin-sdk may not import");
     expect(output).toContain("packages/plugin-sdk/src/index.ts:2: @cove/plugin-sdk may not import");
+  });
+
+  it("lets the SDK's CLI load the host at run time, by dynamic import in load-host.ts only", () => {
+    const { status, output } = checkTree({
+      ...CLEAN,
+      "packages/plugin-sdk/src/cli/load-host.ts":
+        'export const loadHost = () => import("@cove/host");\n',
+    });
+    expect(output).toContain("layering respected");
+    expect(status).toBe(0);
+  });
+
+  it("fails when the SDK names the host anywhere else or any other way", () => {
+    const { status, output } = checkTree({
+      ...CLEAN,
+      "packages/plugin-sdk/src/cli/load-host.ts": [
+        'import type { TestHost } from "@cove/host";',
+        'export type Host = typeof import("@cove/host");',
+        'export const loadHost = () => import("@cove/host");',
+      ].join("\n"),
+      "packages/plugin-sdk/src/cli/other.ts": 'export const h = () => import("@cove/host");\n',
+    });
+    expect(status).toBe(1);
+    const only = "only a dynamic import() in src/cli/load-host.ts may load it, at run time";
+    expect(output).toContain(
+      `packages/plugin-sdk/src/cli/load-host.ts:1: @cove/plugin-sdk may not import "@cove/host" (${only})`,
+    );
+    expect(output).toContain(
+      `packages/plugin-sdk/src/cli/load-host.ts:2: @cove/plugin-sdk may not import "@cove/host" (${only})`,
+    );
+    expect(output).not.toContain("load-host.ts:3");
+    expect(output).toContain(
+      `packages/plugin-sdk/src/cli/other.ts:1: @cove/plugin-sdk may not import "@cove/host" (${only})`,
+    );
+  });
+
+  it("fails the SDK's run-time import of the host unless the host is an optional peer", () => {
+    const { status, output } = checkTree({
+      ...CLEAN,
+      "packages/plugin-sdk/package.json": JSON.stringify({
+        name: "@cove/plugin-sdk",
+        dependencies: { "@cove/host": "*" },
+      }),
+      "packages/plugin-sdk/src/cli/load-host.ts":
+        'export const loadHost = () => import("@cove/host");\n',
+    });
+    expect(status).toBe(1);
+    expect(output).toContain(
+      'packages/plugin-sdk/src/cli/load-host.ts:1: @cove/plugin-sdk may load "@cove/host" at run time only as an optional peer dependency',
+    );
   });
 
   it("fails when the host imports a package other than the interpreter and the SDK", () => {

@@ -73,6 +73,14 @@ export {
   type StorageAdapter,
   type StoredData,
 } from "./storage/storage-adapter.js";
+export {
+  createTestHost,
+  type EmittedEvent,
+  type HostCall,
+  type PluginCost,
+  type TestHost,
+  type TestHostOptions,
+} from "./testing/create-test-host.js";
 export { parseUsageReport, renderUsageJson } from "./usage/parse-usage-report.js";
 export { renderUsageHtml } from "./usage/render-usage-html.js";
 export { renderUsageTable } from "./usage/render-usage-table.js";
