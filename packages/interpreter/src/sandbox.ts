@@ -12,6 +12,7 @@ import { Membrane } from "./membrane/membrane.js";
 import { createRealm } from "./realm/create-realm.js";
 import type { Realm } from "./realm/realm.js";
 import { Account, type TotalLimits } from "./runtime/account.js";
+import { measureHeap } from "./runtime/heap.js";
 import { discardJobs, discardOrphanJobs, drainJobs } from "./runtime/jobs.js";
 import { type ErrorPolicy, Run, type RunLimits, type RunPolicy } from "./runtime/run.js";
 import { ThrowSignal } from "./runtime/throw.js";
@@ -60,7 +61,12 @@ export interface ResourceReport {
   hostCalls: number;
   peaks: { runFuel: number; runMemoryBytes: number; callDepth: number };
   limits: TotalLimits;
+  /** A cumulative budget that ran out (sticky). */
   exhausted: { resource: string; scope: "run" | "total" } | undefined;
+  /** The budget that ended the most recent exhausted run. */
+  lastRunExhausted: { resource: string; scope: "run" | "total" } | undefined;
+  /** Live guest heap: approximate bytes reachable from the realm (globals, modules, closures), built-ins included. */
+  heapBytes: number;
   /** Guest promises rejected with no handler when the job queue drained. */
   unhandledRejections: number;
 }
@@ -313,6 +319,77 @@ export class Sandbox {
     }
   }
 
+  /**
+   * Calls a guest function that crossed to the host earlier (a function value returned by a run
+   * or a module export) under this call's own limits, signal and per-call options. Returns its
+   * result exported; promise jobs it queued run before it returns.
+   */
+  callSync(
+    fn: unknown,
+    args: unknown[] = [],
+    opts: RunOptions & { thisArg?: unknown } = {},
+  ): unknown {
+    this.check();
+    const guest = this.membrane.guestFunctionOf(fn);
+    if (guest === undefined)
+      throw messages.refuseHostValue("a function that did not come from this sandbox", "fn");
+    const nested = this.membrane.currentRun;
+    const run = nested ?? this.newRun(opts);
+    try {
+      const t = this.membrane.importValue(this.realm, opts.thisArg, run);
+      const a = args.map((x, i) =>
+        this.membrane.importValue(this.realm, x, run, `arguments[${i}]`),
+      );
+      const out = this.membrane.exportValue(run, guest.call(run, t, a));
+      if (nested === undefined) this.drain(run);
+      return out;
+    } catch (e) {
+      if (e instanceof ThrowSignal) {
+        const err = this.membrane.toSandboxError(run, e);
+        if (nested === undefined) this.drain(run);
+        throw err;
+      }
+      if (nested === undefined) discardJobs(this.realm, run);
+      throw e;
+    } finally {
+      if (nested === undefined) run.finish();
+    }
+  }
+
+  /** Like callSync, resolving once the jobs and host promises the call waits on have settled. */
+  async call(
+    fn: unknown,
+    args: unknown[] = [],
+    opts: RunOptions & { thisArg?: unknown } = {},
+  ): Promise<unknown> {
+    this.check();
+    const guest = this.membrane.guestFunctionOf(fn);
+    if (guest === undefined)
+      throw messages.refuseHostValue("a function that did not come from this sandbox", "fn");
+    const run = this.newRun(opts);
+    try {
+      const t = this.membrane.importValue(this.realm, opts.thisArg, run);
+      const a = args.map((x, i) =>
+        this.membrane.importValue(this.realm, x, run, `arguments[${i}]`),
+      );
+      let out: unknown;
+      try {
+        out = this.membrane.exportValue(run, guest.call(run, t, a));
+      } catch (e) {
+        if (e instanceof ThrowSignal) throw this.membrane.toSandboxError(run, e);
+        throw e;
+      }
+      this.drain(run);
+      await this.settle(run);
+      return out;
+    } catch (e) {
+      discardJobs(this.realm, run);
+      throw e;
+    } finally {
+      run.finish();
+    }
+  }
+
   /** Calls a guest function (exported earlier) from the host. */
   private callGuest(fn: JSObject, thisArg: unknown, args: unknown[]): unknown {
     this.check();
@@ -356,6 +433,8 @@ export class Sandbox {
       },
       limits: a.limits,
       exhausted: a.exhausted,
+      lastRunExhausted: a.lastRunExhausted,
+      heapBytes: measureHeap(this.realm, this.modules.roots()).bytes,
       unhandledRejections: this.unhandledRejections,
     };
   }

@@ -437,6 +437,11 @@ export class ModuleLoader {
     }
   }
 
+  /** Environments of loaded modules, for heap measurement. */
+  roots(): unknown[] {
+    return [...this.map.values()].map((m) => m.env);
+  }
+
   namespace(run: Run, m: ModuleRecord): ModuleNamespace {
     if (m.namespace) return m.namespace;
     const exports = new Map<string, ExportCell>();

@@ -44,6 +44,7 @@ export class Membrane {
   private readonly hostStack: Run[] = [];
   private readonly thrown = new WeakMap<SandboxError, Value>();
   private readonly exportedFns = new WeakMap<JSObject, (...args: unknown[]) => unknown>();
+  private readonly exportedFnsReverse = new WeakMap<(...args: unknown[]) => unknown, JSObject>();
   /** Host promises made for guest promises, and the way back (a round trip gives the original). */
   private readonly exportedPromises = new WeakMap<JSObject, Promise<unknown>>();
   private readonly promiseOrigins = new WeakMap<Promise<unknown>, JSObject>();
@@ -281,12 +282,20 @@ export class Membrane {
     return out;
   }
 
+  /** The guest function behind a host callable this membrane exported, if it is one. */
+  guestFunctionOf(f: unknown): JSObject | undefined {
+    return typeof f === "function"
+      ? this.exportedFnsReverse.get(f as (...args: unknown[]) => unknown)
+      : undefined;
+  }
+
   private exportFunction(fn: JSObject): (...args: unknown[]) => unknown {
     let w = this.exportedFns.get(fn);
     if (w === undefined) {
       const host = this.host;
       w = (...args: unknown[]) => host.callGuest(fn, undefined, args);
       this.exportedFns.set(fn, w);
+      this.exportedFnsReverse.set(w, fn);
     }
     return w;
   }

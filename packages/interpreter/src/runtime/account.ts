@@ -24,7 +24,10 @@ export class Account {
   peakRunFuel = 0;
   peakRunMemory = 0;
   peakCallDepth = 0;
+  /** A cumulative budget that ran out: sticky, the sandbox can do no more of that work. */
   exhausted: { resource: ResourceName; scope: "run" | "total" } | undefined;
+  /** The budget that ended the most recent run that ran out (not sticky). */
+  lastRunExhausted: { resource: ResourceName; scope: "run" | "total" } | undefined;
 
   constructor(readonly limits: TotalLimits) {}
 

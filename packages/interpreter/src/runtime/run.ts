@@ -98,6 +98,17 @@ export class Run {
         this.die("time", Math.round(t - this.startedAt), this.limits.timeMs);
       }
     }
+    const cpuLimit = this.account.limits.cpuTimeMs;
+    if (cpuLimit !== undefined) {
+      const cpu = this.account.cpuTimeMs + (now() - this.startedAt);
+      if (cpu > cpuLimit) {
+        this.account.exhausted = { resource: "cpuTime", scope: "total" };
+        const err = new ResourceExhaustedError("cpuTime", Math.round(cpu), cpuLimit, "total");
+        this.dead = err;
+        this.budget = -1;
+        throw err;
+      }
+    }
     if (this.signal?.aborted) {
       const err = new RunAbortedError(this.signal.reason);
       this.dead = err;
@@ -144,7 +155,7 @@ export class Run {
 
   die(resource: ResourceName, used: number, limit: number): never {
     const err = new ResourceExhaustedError(resource, used, limit);
-    this.account.exhausted = { resource, scope: "run" };
+    this.account.lastRunExhausted = { resource, scope: "run" };
     this.dead = err;
     this.budget = -1;
     throw err;
