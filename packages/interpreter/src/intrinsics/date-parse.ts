@@ -50,16 +50,21 @@ function parseISO(s: string): number | undefined {
   return t - sign * (offH * 60 + offM) * msPerMinute;
 }
 
-type Token =
+/** A token and whether whitespace (or a comma) came right before it. */
+type Token = (
   | { kind: "number"; value: number; text: string }
   | { kind: "word"; value: string }
-  | { kind: "punct"; value: string };
+  | { kind: "punct"; value: string }
+) & { spaced: boolean };
 
 function tokenize(s: string): Token[] | undefined {
   const tokens: Token[] = [];
   let i = 0;
+  let spaced = true;
   while (i < s.length) {
     const c = s[i] as string;
+    const before = spaced;
+    spaced = false;
     if (c === "(") {
       // Comments, such as the time zone name toString appends, are ignored.
       let depth = 0;
@@ -68,19 +73,31 @@ function tokenize(s: string): Token[] | undefined {
         else if (s[i] === ")" && --depth === 0) break;
       }
       i++;
-    } else if (/\s|,/.test(c)) i++;
-    else if (/\d/.test(c)) {
+      spaced = true;
+    } else if (/\s|,/.test(c)) {
+      i++;
+      spaced = true;
+    } else if (/\d/.test(c)) {
       let j = i;
       while (j < s.length && /\d/.test(s[j] as string)) j++;
-      tokens.push({ kind: "number", value: Number(s.slice(i, j)), text: s.slice(i, j) });
+      tokens.push({
+        kind: "number",
+        value: Number(s.slice(i, j)),
+        text: s.slice(i, j),
+        spaced: before,
+      });
       i = j;
     } else if (/[a-z]/i.test(c)) {
       let j = i;
       while (j < s.length && /[a-z.]/i.test(s[j] as string)) j++;
-      tokens.push({ kind: "word", value: s.slice(i, j).replace(/\.$/, "").toLowerCase() });
+      tokens.push({
+        kind: "word",
+        value: s.slice(i, j).replace(/\.$/, "").toLowerCase(),
+        spaced: before,
+      });
       i = j;
     } else if (/[:/+\-.]/.test(c)) {
-      tokens.push({ kind: "punct", value: c });
+      tokens.push({ kind: "punct", value: c, spaced: before });
       i++;
     } else return undefined;
   }
@@ -139,10 +156,12 @@ function parseLegacy(s: string): number {
         offset = (t.value === "-" ? -1 : 1) * (h * 60 + m);
       } else if (
         t.value === "-" &&
+        t.spaced &&
         next?.kind === "number" &&
-        loose.length === 0 &&
+        !next.spaced &&
         year === undefined
       ) {
+        // A signed year, as toString and toUTCString write years before 1 BCE: " -0001".
         yearSign = -1;
       } else if (t.value !== "-" && t.value !== "/" && t.value !== ".") return Number.NaN;
     } else if (next?.kind === "punct" && next.value === ":" && !hasTime) {
@@ -168,7 +187,10 @@ function parseLegacy(s: string): number {
     } else if (
       next?.kind === "punct" &&
       (next.value === "/" || next.value === "-") &&
-      loose.length === 0
+      !next.spaced &&
+      tokens[i + 2]?.spaced === false &&
+      loose.length === 0 &&
+      month === undefined
     ) {
       // n/n/n or n-n-n: year first when the first number looks like a year.
       const b = tokens[i + 2];

@@ -162,6 +162,24 @@ describe("Date", () => {
     );
   });
 
+  it("Date.parse reads back what toString, toUTCString and toISOString write, any year", () => {
+    expect(
+      run(
+        `[-62198755200000, -8.64e15, 8.64e15, 0, -1e14, 1e15, -62135596800000].map((t) => { var d = new Date(t); return [Date.parse(d.toString()) - t, Date.parse(d.toUTCString()) - t, Date.parse(d.toISOString()) - t].join(); })`,
+      ),
+    ).toEqual(Array(7).fill("0,0,0"));
+    expect(
+      run(
+        `[Date.parse("Fri, 01 Jan -0001 00:00:00 GMT"), Date.parse("Mon, 01 Jan 0001 00:00:00 GMT"), Date.parse("Feb-29-2020 UTC"), Date.parse("Jan 1 2020 10:00 -0500")]`,
+      ),
+    ).toEqual([
+      Date.UTC(-1, 0, 1),
+      -62135596800000,
+      Date.UTC(2020, 1, 29),
+      Date.UTC(2020, 0, 1, 15),
+    ]);
+  });
+
   it("UTC getters", () => {
     expect(
       run(
