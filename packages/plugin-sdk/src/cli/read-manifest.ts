@@ -70,11 +70,13 @@ export function displayPath(cwd: string, file: string): string {
   return relative === "" ? "." : relative.startsWith("..") ? file : relative;
 }
 
+/** The manifest's `id` for messages, also from text that is not valid JSON. */
 function idOf(text: string): string | undefined {
+  let id: unknown;
   try {
-    const id = (JSON.parse(text) as { id?: unknown } | null)?.id;
-    return typeof id === "string" && id.length > 0 && id.length <= 214 ? id : undefined;
+    id = (JSON.parse(text) as { id?: unknown } | null)?.id;
   } catch {
-    return undefined;
+    id = /"id"\s*:\s*"([^"\\\n]{1,214})"/.exec(text)?.[1];
   }
+  return typeof id === "string" && id.length > 0 && id.length <= 214 ? id : undefined;
 }
