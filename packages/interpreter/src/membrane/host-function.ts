@@ -68,8 +68,29 @@ export class HostFunction extends JSFunction {
   }
 }
 
-/** What guest code sees when a host function throws. */
+/**
+ * What guest code sees when a host function throws. Reading the host value runs host code only
+ * (its getters, a host Proxy's traps); only strings are taken from it, and if reading it fails
+ * the guest gets the generic error, so nothing of the thrown value ever crosses.
+ */
 export function hostErrorToGuest(run: Run, m: Membrane, e: unknown): unknown {
+  try {
+    return classifyHostError(run, m, e);
+  } catch (inner) {
+    // Near the host stack's end, classifying can itself overflow: that is still an overflow.
+    if (inner instanceof RangeError) {
+      return new ThrowSignal(makeError(run, "RangeError", "Maximum call stack size exceeded"));
+    }
+    return new ThrowSignal(makeError(run, "Error", "Host function failed"));
+  }
+}
+
+/** A string read from a host value, or undefined for anything else. */
+function hostString(v: unknown): string | undefined {
+  return typeof v === "string" ? v : undefined;
+}
+
+function classifyHostError(run: Run, m: Membrane, e: unknown): unknown {
   if (e instanceof ThrowSignal) return e;
   if (e instanceof SandboxError) {
     const original = m.originalThrow(e);
@@ -80,14 +101,17 @@ export function hostErrorToGuest(run: Run, m: Membrane, e: unknown): unknown {
     (e.code === "COVE_BUDGET_EXHAUSTED" || e.code === "COVE_RUN_ABORTED")
   )
     return e;
-  if (e instanceof RangeError && e.message.includes("call stack")) {
+  if (e instanceof RangeError && hostString(e.message)?.includes("call stack")) {
     return new ThrowSignal(makeError(run, "RangeError", "Maximum call stack size exceeded"));
   }
   if (e instanceof GuestError) {
-    const native = GUEST_ERROR_NAMES.has(e.guestName) || e.guestName === "Error";
-    const guest = makeError(run, native ? (e.guestName as NativeErrorName) : "Error", e.message);
-    if (!native) guest.defineData("name", e.guestName, WC);
-    if (e.guestCode !== undefined) guest.defineData("code", e.guestCode, WC);
+    const guestName = hostString(e.guestName) ?? "Error";
+    const native = GUEST_ERROR_NAMES.has(guestName) || guestName === "Error";
+    const message = hostString(e.message) ?? "";
+    const guest = makeError(run, native ? (guestName as NativeErrorName) : "Error", message);
+    if (!native) guest.defineData("name", guestName, WC);
+    const code = hostString(e.guestCode);
+    if (code !== undefined) guest.defineData("code", code, WC);
     return new ThrowSignal(guest);
   }
   const policy = run.policy.errors;
@@ -95,11 +119,13 @@ export function hostErrorToGuest(run: Run, m: Membrane, e: unknown): unknown {
   let message = "Host function failed";
   if (policy !== "safe") {
     if (e instanceof Error) {
-      if (GUEST_ERROR_NAMES.has(e.name)) name = e.name as NativeErrorName;
-      message = e.message;
-      if (policy === "full" && e.stack) message = `${e.message}\n[host] ${e.stack}`;
+      const n = hostString(e.name);
+      if (n !== undefined && GUEST_ERROR_NAMES.has(n)) name = n as NativeErrorName;
+      message = hostString(e.message) ?? "";
+      const stack = policy === "full" ? hostString(e.stack) : undefined;
+      if (stack) message = `${message}\n[host] ${stack}`;
     } else {
-      message = typeof e === "string" ? e : "Host function failed";
+      message = hostString(e) ?? "Host function failed";
     }
   }
   const guest: JSObject = makeError(run, name, message);

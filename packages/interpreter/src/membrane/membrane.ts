@@ -8,6 +8,7 @@
  * or `then` runs during a conversion; guest functions become host-callable wrappers.
  */
 import { messages, SandboxError } from "../errors.js";
+import { ENTRY_BYTES } from "../intrinsics/MapPrototype.js";
 import {
   newPromise,
   performPromiseThen,
@@ -21,13 +22,21 @@ import type { Run } from "../runtime/run.js";
 import { ThrowSignal } from "../runtime/throw.js";
 import { JSArray } from "../values/array.js";
 import { ErrorObject, formatFrames } from "../values/error-object.js";
+import type { MapObject, SetObject } from "../values/map-object.js";
 import { JSObject } from "../values/object.js";
 import { PromiseObject } from "../values/promise-object.js";
 import { ACCESSOR, ENUMERABLE, WEC } from "../values/property.js";
+import { TypedArrayObject } from "../values/typed-array.js";
 import { HOLE, type Value } from "../values/value.js";
 import { HostFunction, hostErrorToGuest } from "./host-function.js";
 
 const MAX_DEPTH = 64;
+
+/** The host's %TypedArray%.prototype[@@toStringTag] getter: a typed array's own type name. */
+const typedArrayTag = Object.getOwnPropertyDescriptor(
+  Object.getPrototypeOf(Uint8Array.prototype),
+  Symbol.toStringTag,
+)?.get as (this: unknown) => unknown;
 
 export interface MembraneHost {
   /** Calls a guest function from the host, in the current run or a new one. */
@@ -126,37 +135,47 @@ export class Membrane {
       return out;
     }
     if (o instanceof Date) return this.construct(realm, "Date", [o.getTime()], run);
+    // Maps, sets and typed arrays are filled through their internal slots, never through
+    // `set`/`add`/iteration that guest code may have patched.
     if (o instanceof Map) {
-      const m = this.construct(realm, "Map", [], run);
+      const m = this.construct(realm, "Map", [], run) as MapObject;
       seen.set(o, m);
-      const set = m.get(run as Run, "set", m) as JSObject;
       for (const [k, val] of o) {
-        set.call(run as Run, m, [
-          this.importValue(realm, k, run, `${path}<key>`, depth + 1, seen),
-          this.importValue(realm, val, run, `${path}<value>`, depth + 1, seen),
-        ]);
+        const key = this.importValue(realm, k, run, `${path}<key>`, depth + 1, seen);
+        const value = this.importValue(realm, val, run, `${path}<value>`, depth + 1, seen);
+        if (m.data.lookup(key) < 0) run?.alloc(ENTRY_BYTES);
+        m.data.set(key, value);
       }
       return m;
     }
     if (o instanceof Set) {
-      const s = this.construct(realm, "Set", [], run);
+      const s = this.construct(realm, "Set", [], run) as SetObject;
       seen.set(o, s);
-      const add = s.get(run as Run, "add", s) as JSObject;
-      for (const x of o)
-        add.call(run as Run, s, [
-          this.importValue(realm, x, run, `${path}<item>`, depth + 1, seen),
-        ]);
+      for (const x of o) {
+        const item = this.importValue(realm, x, run, `${path}<item>`, depth + 1, seen);
+        if (s.data.lookup(item) < 0) {
+          run?.alloc(ENTRY_BYTES);
+          s.data.append(item, undefined);
+        }
+      }
       return s;
     }
     if (ArrayBuffer.isView(o) && !(o instanceof DataView)) {
-      const name = (o.constructor as { name: string }).name;
-      const arr = Array.from(o as unknown as ArrayLike<number | bigint>);
-      return this.construct(
-        realm,
-        name,
-        [this.importValue(realm, arr, run, path, depth + 1, seen)],
-        run,
+      // The host's own [[TypedArrayName]], not `constructor.name` (a subclass may rename it).
+      const name = typedArrayTag.call(o) as string | undefined;
+      const view = o as unknown as {
+        length: number;
+        buffer: ArrayBufferLike;
+        byteOffset: number;
+        byteLength: number;
+      };
+      const ta = this.construct(realm, name ?? "", [view.length], run);
+      if (!(ta instanceof TypedArrayObject)) throw messages.refuseHostValue("a typed array", path);
+      ta.buffer.data.set(
+        new Uint8Array(view.buffer, view.byteOffset, view.byteLength),
+        ta.byteOffset,
       );
+      return ta;
     }
     const what = proto?.constructor?.name
       ? `an instance of ${proto.constructor.name}`
@@ -271,13 +290,22 @@ export class Membrane {
       if (typeof k !== "string") continue;
       const attrs = v.storageAttrs(k);
       if (attrs & ACCESSOR || !(attrs & ENUMERABLE)) continue;
-      out[k] = this.exportValue(
+      const x = this.exportValue(
         run,
         v.storageGet(k) as Value,
         path ? `${path}.${k}` : k,
         depth + 1,
         seen,
       );
+      // An own `__proto__` key stays data: assigning it would set the copy's prototype.
+      if (k === "__proto__") {
+        Object.defineProperty(out, k, {
+          value: x,
+          writable: true,
+          enumerable: true,
+          configurable: true,
+        });
+      } else out[k] = x;
     }
     return out;
   }

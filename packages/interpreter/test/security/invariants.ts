@@ -1,0 +1,582 @@
+/**
+ * Host-side invariant checks for the attack suite (DESIGN §2.1, §2.4, §2.5; issue 5).
+ *
+ * Every check here runs in the host and looks at the sandbox from outside: the object graph of
+ * its realm (walked structurally through the interpreter's own data structures, so no guest code
+ * runs and nothing crosses the membrane while looking), the host's own intrinsics, the text guest
+ * code can read, and how fast a runaway run is stopped.
+ */
+import { types } from "node:util";
+import { expect } from "vitest";
+import {
+  createSandbox,
+  ResourceExhaustedError,
+  RunAbortedError,
+  type Sandbox,
+  SandboxError,
+} from "../../src/index.js";
+import { HostFunction } from "../../src/membrane/host-function.js";
+import type { Realm } from "../../src/realm/realm.js";
+import { ClosureFunction } from "../../src/runtime/closure.js";
+import { Env } from "../../src/runtime/frame.js";
+import { JSObject } from "../../src/values/object.js";
+import { Accessor, Entry } from "../../src/values/property.js";
+
+// ---- reaching a sandbox's internals (test-only) --------------------------------------------
+
+/** The realm of a sandbox (a private field; read here for the structural walk only). */
+export function realmOf(sandbox: Sandbox): Realm {
+  return (sandbox as unknown as { realm: Realm }).realm;
+}
+
+// ---- 1. no host object reachable -----------------------------------------------------------
+
+/**
+ * Fields of the interpreter's internal records that hold host machinery by design and are
+ * never handed to guest code: compiled code, shapes, the realm and run records, the membrane,
+ * the host function a HostFunction wraps, a built-in's implementation, a generator's suspended
+ * host body, a RegExp's host matcher, an ArrayBuffer's bytes. The walk does not descend into
+ * them (the realm itself is a root of the walk).
+ */
+const OPAQUE_FIELDS = new Set([
+  "shape",
+  "realm",
+  "run",
+  "code",
+  "source",
+  "membrane",
+  "account",
+  "limits",
+  "policy",
+  "signal",
+  "impl",
+  "matcher",
+  "hooks",
+  "compileCache",
+  "templates",
+  "symbolRegistry",
+  "emptyShape",
+  "liveBefore",
+  "type",
+]);
+
+/**
+ * Where a host function may be held: the function a HostFunction wraps, a class constructor's
+ * field initialiser hook, and the host continuations of internal records (promise reactions,
+ * queued jobs) that guest code cannot reach. Anywhere else a host function is a leak.
+ */
+function hostCodeAllowed(owner: unknown, field: string): boolean {
+  if (owner instanceof HostFunction) return field === "fn";
+  if (owner instanceof ClosureFunction) return field === "init";
+  if (owner instanceof JSObject) return false;
+  return ["handler", "job", "onHostSettled", "body"].includes(field);
+}
+
+/** Host containers the interpreter uses for its own storage; the walk looks inside them. */
+function isContainer(x: object): boolean {
+  const p = Object.getPrototypeOf(x);
+  return (
+    p === Object.prototype ||
+    p === null ||
+    Array.isArray(x) ||
+    x instanceof Map ||
+    x instanceof Set ||
+    x instanceof Accessor ||
+    x instanceof Entry ||
+    x instanceof Env
+  );
+}
+
+/** Classes of interpreter-internal records (not JSObjects) whose fields the walk follows. */
+const INTERNAL_RECORD_CLASSES = new Set([
+  "Storage",
+  "OrderedTable",
+  "Cursor",
+  "GlobalCell",
+  "JobQueue",
+  "ImportCell",
+  "ExportCell",
+  "Suspend",
+  "GeneratorReturn",
+  "SourceModule",
+  "SyntheticModule",
+  "PrivateName",
+]);
+
+/** Host objects an interpreter record may hold as its private storage (never as a value). */
+const HOST_STORAGE_FIELDS: Record<string, (x: object) => boolean> = {
+  data: (x) => x instanceof Uint8Array || x instanceof WeakMap || x instanceof WeakSet,
+  view: (x) => x instanceof DataView,
+  body: (x) => types.isGeneratorObject(x),
+  /** A private name's per-object values (guest values, but not enumerable from the host). */
+  fields: (x) => x instanceof WeakMap,
+};
+
+export interface Violation {
+  path: string;
+  what: string;
+}
+
+/**
+ * Walks everything a sandbox's realm retains — the global object, every intrinsic, script-level
+ * lexical bindings, queued jobs and pending rejections — through object storage (shape slots and
+ * dictionary entries), accessors, prototypes, closures' environments and frames, bound targets
+ * and arguments, Map/Set storage, Proxy target and handler, promise results and reactions,
+ * generator frames, iterators and arguments objects. Returns every reached value that is neither
+ * a primitive nor an object of the interpreter's model.
+ */
+export function findHostObjects(sandbox: Sandbox, extraRoots: unknown[] = []): Violation[] {
+  const realm = realmOf(sandbox);
+  const violations: Violation[] = [];
+  const seen = new Set<object>();
+  // Breadth-first; a path is kept as (parent entry, label) and spelled out only for a violation.
+  const values: unknown[] = [];
+  const parents: number[] = [];
+  const labels: string[] = [];
+  const fields: string[] = [];
+  const push = (x: unknown, parent: number, label: string, field: string) => {
+    if (x === null || (typeof x !== "object" && typeof x !== "function")) return;
+    values.push(x);
+    parents.push(parent);
+    labels.push(label);
+    fields.push(field);
+  };
+  const pathOf = (i: number): string => {
+    const parts: string[] = [];
+    for (let j = i; j >= 0 && parts.length < 24; j = parents[j] as number)
+      parts.push(labels[j] as string);
+    return parts.reverse().join("");
+  };
+
+  push(realm.global, -1, "global", "");
+  for (const [k, v] of Object.entries(realm.intrinsics)) push(v, -1, `%${k}%`, "");
+  for (const [k, cell] of realm.globalLex) push(cell, -1, `lex:${k}`, "");
+  push(realm.jobs, -1, "jobs", "");
+  const modules = (sandbox as unknown as { modules?: { map?: unknown } }).modules;
+  if (modules?.map !== undefined) push(modules.map, -1, "modules", "");
+  for (const [i, r] of extraRoots.entries()) push(r, -1, `extra[${i}]`, "");
+
+  const bad = (i: number, what: string) => violations.push({ path: pathOf(i), what });
+
+  for (let qi = 0; qi < values.length; qi++) {
+    const o = values[qi] as object;
+    const field = fields[qi] as string;
+    if (seen.has(o)) continue;
+    seen.add(o);
+    if (types.isProxy(o)) {
+      bad(qi, "a host Proxy");
+      continue;
+    }
+    if (typeof o === "function") {
+      const owner = parents[qi] === -1 ? undefined : values[parents[qi] as number];
+      if (!hostCodeAllowed(owner, field)) bad(qi, `a host function ${describe(o)}`);
+      continue;
+    }
+    if (o instanceof Error) {
+      bad(qi, `a host Error ${describe(o)}`);
+      continue;
+    }
+    if (o instanceof Promise) {
+      bad(qi, "a host Promise");
+      continue;
+    }
+    if (o instanceof JSObject || isContainer(o) || isInternalRecord(o)) {
+      if (o instanceof Map) {
+        let n = 0;
+        for (const [k, v] of o) {
+          push(k, qi, `<key ${n++}>`, field);
+          push(v, qi, `<${keyName(k)}>`, field);
+        }
+        continue;
+      }
+      if (o instanceof Set) {
+        let n = 0;
+        for (const v of o) push(v, qi, `<item ${n++}>`, field);
+        continue;
+      }
+      if (Array.isArray(o)) {
+        for (let i = 0; i < o.length; i++) push(o[i], qi, `[${i}]`, field);
+        continue;
+      }
+      if (o instanceof JSObject && o.shape !== null) {
+        // Shape-mode slots first, under their property names, for readable paths.
+        const keys = o.shape.keys;
+        for (let i = 0; i < keys.length; i++) push(o.slots[i], qi, `.${keyName(keys[i])}`, "slot");
+      }
+      for (const k of Object.keys(o)) {
+        if (OPAQUE_FIELDS.has(k)) continue;
+        push((o as Record<string, unknown>)[k], qi, `.${k}`, k);
+      }
+      continue;
+    }
+    if (HOST_STORAGE_FIELDS[field]?.(o)) continue;
+    bad(qi, `a host object ${describe(o)}`);
+  }
+  walked.count = seen.size;
+  return violations;
+}
+
+/** How many host objects the last walk visited (for the walker's own sanity test). */
+export const walked = { count: 0 };
+
+function isInternalRecord(o: object): boolean {
+  const name = (o as { constructor?: { name?: string } }).constructor?.name;
+  return name !== undefined && INTERNAL_RECORD_CLASSES.has(name);
+}
+
+function keyName(k: unknown): string {
+  return typeof k === "symbol" ? `[${k.description}]` : String(k);
+}
+
+function describe(o: object): string {
+  const name = (o as { constructor?: { name?: string } }).constructor?.name;
+  const own = typeof o === "function" ? (o as { name?: string }).name : undefined;
+  return `(${[name, own].filter(Boolean).join(" ")})`;
+}
+
+/**
+ * Asserts that nothing the sandbox's realm retains is a host object: every value reachable from
+ * its global object and intrinsics is a primitive or an object of the interpreter's model.
+ */
+export function assertNoHostObjectReachable(sandbox: Sandbox, extraRoots: unknown[] = []): void {
+  const v = findHostObjects(sandbox, extraRoots);
+  expect(v.slice(0, 10), `host objects reachable from the guest realm (${v.length})`).toEqual([]);
+}
+
+// ---- 2. host intrinsics unchanged ----------------------------------------------------------
+
+type DescriptorSnapshot = Map<PropertyKey, PropertyDescriptor>;
+export type HostIntrinsicsSnapshot = Map<
+  string,
+  { target: object; proto: object | null; extensible: boolean; props: DescriptorSnapshot }
+>;
+
+function hostIntrinsics(): Record<string, object> {
+  const g = globalThis as unknown as Record<string, object>;
+  const out: Record<string, object> = {
+    globalThis,
+    Object,
+    "Object.prototype": Object.prototype,
+    Function,
+    "Function.prototype": Function.prototype,
+    Array,
+    "Array.prototype": Array.prototype,
+    String,
+    "String.prototype": String.prototype,
+    Number,
+    "Number.prototype": Number.prototype,
+    Boolean,
+    "Boolean.prototype": Boolean.prototype,
+    Symbol,
+    "Symbol.prototype": Symbol.prototype,
+    BigInt,
+    "BigInt.prototype": BigInt.prototype,
+    Error,
+    "Error.prototype": Error.prototype,
+    Promise,
+    "Promise.prototype": Promise.prototype,
+    Map,
+    "Map.prototype": Map.prototype,
+    Set,
+    "Set.prototype": Set.prototype,
+    WeakMap,
+    "WeakMap.prototype": WeakMap.prototype,
+    RegExp,
+    "RegExp.prototype": RegExp.prototype,
+    Date,
+    "Date.prototype": Date.prototype,
+    JSON,
+    Math,
+    Reflect,
+    Proxy,
+    ArrayBuffer,
+    "ArrayBuffer.prototype": ArrayBuffer.prototype,
+    "TypedArray.prototype": Object.getPrototypeOf(Uint8Array.prototype) as object,
+    "Uint8Array.prototype": Uint8Array.prototype,
+    "ArrayIterator.prototype": Object.getPrototypeOf([][Symbol.iterator]()) as object,
+    "Iterator.prototype": Object.getPrototypeOf(
+      Object.getPrototypeOf([][Symbol.iterator]()),
+    ) as object,
+    "GeneratorFunction.prototype": Object.getPrototypeOf(function* () {}) as object,
+    "AsyncFunction.prototype": Object.getPrototypeOf(async () => {}) as object,
+  };
+  for (const n of [
+    "TypeError",
+    "RangeError",
+    "SyntaxError",
+    "ReferenceError",
+    "EvalError",
+    "URIError",
+  ]) {
+    out[n] = g[n] as object;
+    out[`${n}.prototype`] = (g[n] as { prototype: object }).prototype;
+  }
+  return out;
+}
+
+/** Own property descriptors, prototype and extensibility of the host's intrinsics. */
+export function snapshotHostIntrinsics(): HostIntrinsicsSnapshot {
+  const snap: HostIntrinsicsSnapshot = new Map();
+  for (const [name, target] of Object.entries(hostIntrinsics())) {
+    const props: DescriptorSnapshot = new Map();
+    for (const k of Reflect.ownKeys(target)) {
+      const d = Reflect.getOwnPropertyDescriptor(target, k);
+      if (d !== undefined) props.set(k, d);
+    }
+    snap.set(name, {
+      target,
+      proto: Object.getPrototypeOf(target) as object | null,
+      extensible: Object.isExtensible(target),
+      props,
+    });
+  }
+  return snap;
+}
+
+/** Host-global names that vitest or node may add while tests run (not a guest effect). */
+const VOLATILE_GLOBALS = new Set<PropertyKey>(["__vitest_worker__", "__vitest_index__"]);
+
+/** Asserts that no host intrinsic gained, lost or changed an own property or its prototype. */
+export function assertHostIntrinsicsUnchanged(before: HostIntrinsicsSnapshot): void {
+  const after = snapshotHostIntrinsics();
+  const diffs: string[] = [];
+  for (const [name, b] of before) {
+    const a = after.get(name);
+    if (a === undefined || a.target !== b.target) {
+      diffs.push(`${name}: replaced`);
+      continue;
+    }
+    if (a.proto !== b.proto) diffs.push(`${name}: prototype changed`);
+    if (a.extensible !== b.extensible) diffs.push(`${name}: extensibility changed`);
+    const keys = new Set([...b.props.keys(), ...a.props.keys()]);
+    for (const k of keys) {
+      if (name === "globalThis" && VOLATILE_GLOBALS.has(k)) continue;
+      const db = b.props.get(k);
+      const da = a.props.get(k);
+      const label = `${name}.${String(k)}`;
+      if (db === undefined) diffs.push(`${label}: added`);
+      else if (da === undefined) diffs.push(`${label}: removed`);
+      else if (!sameDescriptor(db, da)) diffs.push(`${label}: changed`);
+    }
+  }
+  expect(diffs, `host intrinsics changed: ${diffs.join(", ")}`).toEqual([]);
+  // Plain host objects created now inherit nothing new.
+  const fresh = {} as Record<string, unknown>;
+  const freshArray = [] as unknown as Record<string, unknown>;
+  for (const probe of ["polluted", "isAdmin", "then", "x"]) {
+    expect(fresh[probe], `({}).${probe}`).toBeUndefined();
+    expect(freshArray[probe], `[].${probe}`).toBeUndefined();
+  }
+}
+
+function sameDescriptor(a: PropertyDescriptor, b: PropertyDescriptor): boolean {
+  return (
+    Object.is(a.value, b.value) &&
+    a.get === b.get &&
+    a.set === b.set &&
+    a.writable === b.writable &&
+    a.enumerable === b.enumerable &&
+    a.configurable === b.configurable
+  );
+}
+
+// ---- 3. no host path in guest-visible text -------------------------------------------------
+
+const HOST_PATH_PATTERNS: RegExp[] = [
+  /\/work\//,
+  /node_modules/,
+  /\.ts:\d/,
+  /\.ts\)/,
+  /\.m?js:\d+:\d+\)/, // a host frame `(file.js:1:2)` — guest frames name the guest file
+  /file:\/\//,
+  /node:internal/,
+  /\/(home|usr|tmp|Users|private|var|opt|root)\//,
+  /[A-Za-z]:\\/,
+  /\[host\]/,
+  /at (Object|Module|Function|new Promise|process)\./,
+];
+
+/** Asserts that `text` shows no host file path or host frame. */
+export function assertNoHostPathInGuestText(text: unknown, guestFiles: string[] = []): void {
+  if (typeof text !== "string") return;
+  let t = text;
+  // Guest frames `(script.js:1:2)` are fine: strip the guest's own file names first.
+  for (const f of ["script.js", "main.js", ...guestFiles]) t = t.split(f).join("<guest>");
+  const cwd = process.cwd();
+  expect(t.includes(cwd), `host cwd in guest text: ${text}`).toBe(false);
+  for (const p of HOST_PATH_PATTERNS) {
+    expect(p.test(t), `host path ${p} in guest text: ${text}`).toBe(false);
+  }
+}
+
+// ---- 4. denial of service ------------------------------------------------------------------
+
+export interface StopExpectation {
+  /** Which kind of stop is expected (default: a ResourceExhaustedError). */
+  kind?: "exhausted" | "guest-range-error" | "aborted" | "exhausted-or-range-error";
+  /** The exhausted resource, when known. */
+  resource?: string;
+  /** The sandbox to check for responsiveness afterwards. */
+  sandbox?: Sandbox;
+}
+
+/**
+ * Runs `fn`, which must throw within `ms` milliseconds of wall time the expected kind of stop,
+ * and then checks the host is healthy: the same sandbox runs new code and a fresh sandbox
+ * works. Returns the error.
+ */
+export function expectStopsWithin(
+  fn: () => unknown,
+  ms: number,
+  expected: StopExpectation = {},
+): unknown {
+  const kind = expected.kind ?? "exhausted";
+  const t0 = performance.now();
+  let error: unknown;
+  let threw = false;
+  try {
+    fn();
+  } catch (e) {
+    threw = true;
+    error = e;
+  }
+  const elapsed = performance.now() - t0;
+  expect(threw, "the run should have been stopped").toBe(true);
+  expect(elapsed, `stopped after ${elapsed.toFixed(0)} ms`).toBeLessThan(ms);
+  checkStop(error, kind, expected.resource);
+  expectHealthy(expected.sandbox);
+  return error;
+}
+
+/** Async variant of expectStopsWithin for `run()` and `runModule()`. */
+export async function expectStopsWithinAsync(
+  fn: () => Promise<unknown>,
+  ms: number,
+  expected: StopExpectation = {},
+): Promise<unknown> {
+  const kind = expected.kind ?? "exhausted";
+  const t0 = performance.now();
+  let error: unknown;
+  let threw = false;
+  try {
+    await fn();
+  } catch (e) {
+    threw = true;
+    error = e;
+  }
+  const elapsed = performance.now() - t0;
+  expect(threw, "the run should have been stopped").toBe(true);
+  expect(elapsed, `stopped after ${elapsed.toFixed(0)} ms`).toBeLessThan(ms);
+  checkStop(error, kind, expected.resource);
+  expectHealthy(expected.sandbox);
+  return error;
+}
+
+function checkStop(error: unknown, kind: StopExpectation["kind"], resource?: string): void {
+  const isExhausted = error instanceof ResourceExhaustedError;
+  const isRange = error instanceof SandboxError && error.guestName === "RangeError";
+  if (kind === "exhausted") {
+    expect(error, String(error)).toBeInstanceOf(ResourceExhaustedError);
+    if (resource !== undefined) expect((error as ResourceExhaustedError).resource).toBe(resource);
+  } else if (kind === "guest-range-error") {
+    expect(isRange, String(error)).toBe(true);
+  } else if (kind === "aborted") {
+    expect(error, String(error)).toBeInstanceOf(RunAbortedError);
+  } else {
+    expect(isExhausted || isRange, String(error)).toBe(true);
+  }
+  if (error instanceof SandboxError) assertNoHostPathInGuestText(error.guestStack);
+}
+
+/** The host is responsive: the sandbox (if given) runs new code, and a fresh sandbox works. */
+export function expectHealthy(sandbox?: Sandbox): void {
+  const t0 = performance.now();
+  if (sandbox !== undefined)
+    expect(sandbox.runSync("[1, 2, 3].map((x) => x * 2).join()")).toBe("2,4,6");
+  expect(createSandbox().runSync("let s = 0; for (let i = 0; i < 100; i++) s += i; s")).toBe(4950);
+  expect(performance.now() - t0).toBeLessThan(1000);
+}
+
+// ---- helpers shared by the fixtures --------------------------------------------------------
+
+/** Runs `code` and returns what it threw (a SandboxError) or fails. */
+export function guestThrows(sandbox: Sandbox, code: string): SandboxError {
+  try {
+    sandbox.runSync(code);
+  } catch (e) {
+    expect(e).toBeInstanceOf(SandboxError);
+    return e as SandboxError;
+  }
+  throw new Error(`expected the guest code to throw: ${code}`);
+}
+
+/** Host values that must never be observable from a sandbox, by identity. */
+export const HOST_SECRETS: readonly unknown[] = [
+  globalThis,
+  process,
+  Function,
+  Object,
+  Object.prototype,
+  Array.prototype,
+  Function.prototype,
+  Error,
+  Promise,
+  Reflect.get(globalThis, "eval"),
+];
+
+/** Asserts that an exported value (recursively) never is one of the host's own objects. */
+export function assertNoHostIdentity(value: unknown, seen = new Set<unknown>()): void {
+  if (value === null || (typeof value !== "object" && typeof value !== "function")) return;
+  if (seen.has(value)) return;
+  seen.add(value);
+  expect(HOST_SECRETS.includes(value), "a host intrinsic crossed out of the sandbox").toBe(false);
+  if (typeof value === "function") return;
+  for (const v of Object.values(value as object)) assertNoHostIdentity(v, seen);
+}
+
+/**
+ * Guest code that reaches everything it can from globalThis: own property descriptors (values,
+ * getters, setters), prototypes, `constructor` chains and the results of invoking each built-in
+ * getter on its holder. It keeps what it reached on `globalThis.__reached` (so the host's
+ * structural walk sees the same values) and evaluates to the source text of every function it
+ * found, for the host-path check. `extraRoots` is a guest expression for more starting points.
+ */
+export function reachAllScript(extraRoots = "[]"): string {
+  return `(() => {
+    const seen = new Set();
+    const queue = [globalThis, ...${extraRoots}];
+    const texts = [];
+    const fnToString = Function.prototype.toString;
+    const getProto = Object.getPrototypeOf;
+    const ownKeys = Reflect.ownKeys;
+    const gopd = Object.getOwnPropertyDescriptor;
+    for (let i = 0; i < queue.length; i++) {
+      const o = queue[i];
+      if ((typeof o !== "object" && typeof o !== "function") || o === null || seen.has(o)) continue;
+      seen.add(o);
+      if (o instanceof Error) {
+        try { texts.push(String(o.stack)); } catch (e) { queue.push(e); }
+      }
+      if (typeof o === "function") {
+        try { texts.push(fnToString.call(o)); } catch (e) { texts.push(String(e && e.message)); }
+        try { queue.push(o.constructor); } catch (e) { queue.push(e); }
+      }
+      try { queue.push(getProto(o)); } catch (e) { queue.push(e); }
+      let keys = [];
+      try { keys = ownKeys(o); } catch (e) { queue.push(e); }
+      for (const k of keys) {
+        let d;
+        try { d = gopd(o, k); } catch (e) { queue.push(e); continue; }
+        if (d === undefined) continue;
+        if ("value" in d) queue.push(d.value);
+        if (d.get) {
+          queue.push(d.get);
+          try { queue.push(d.get.call(o)); } catch (e) { queue.push(e); }
+        }
+        if (d.set) queue.push(d.set);
+      }
+    }
+    globalThis.__reached = [...seen];
+    return texts;
+  })()`;
+}
