@@ -315,7 +315,7 @@ function difference(after: PluginCost, before: PluginCost): PluginCost {
   }
   return {
     fuel: after.fuel - before.fuel,
-    cpuMs: Math.max(0, after.cpuMs - before.cpuMs),
+    cpuMs: Math.max(0, Math.round((after.cpuMs - before.cpuMs) * 100) / 100),
     allocationBytes: after.allocationBytes - before.allocationBytes,
     peakHeapBytes: after.peakHeapBytes,
     hostCalls: after.hostCalls - before.hostCalls,

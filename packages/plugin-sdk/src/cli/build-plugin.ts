@@ -98,7 +98,10 @@ export async function buildPlugin(
 
   const meta = Object.values(result.metafile.outputs)[0];
   const inputs = Object.entries(meta?.inputs ?? {})
-    .map(([input, info]) => ({ path: input, bytes: info.bytesInOutput }))
+    .map(([input, info]) => ({
+      path: inputName(options.cwd, dir, input),
+      bytes: info.bytesInOutput,
+    }))
     .filter((input) => input.bytes > 0)
     .sort((a, b) => b.bytes - a.bytes);
   return {
@@ -110,6 +113,13 @@ export async function buildPlugin(
     warnings: result.warnings.map((message) => formatMessage(message, "warning", options.cwd, dir)),
     ms: performance.now() - started,
   };
+}
+
+/** An input as people recognize it: `node_modules/pkg/…` for a package, else a path. */
+function inputName(cwd: string, dir: string, input: string): string {
+  const at = input.lastIndexOf("node_modules/");
+  if (at !== -1) return input.slice(at);
+  return displayPath(cwd, path.resolve(dir, input));
 }
 
 async function findEntry(dir: string, options: BuildOptions): Promise<string> {

@@ -223,6 +223,16 @@ async function readConfig(cwd: string, file: string | undefined): Promise<Record
   return { ...(loaded.default as Record<string, unknown>) };
 }
 
+/** The lines of an error's message after the first (a manifest's problems), indented. */
+function moreLines(error: unknown): string[] {
+  const text = error instanceof Error ? error.message : String(error);
+  return text
+    .split("\n")
+    .slice(1)
+    .filter((line) => !line.startsWith("See docs/"))
+    .map((line) => `  ${line}`);
+}
+
 function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.split("\n")[0] ?? text;
