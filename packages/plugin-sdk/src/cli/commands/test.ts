@@ -105,7 +105,7 @@ export const testCommand: Command = {
         pluginId = await t.load(dir);
       } catch (error) {
         throw new CliError(messages.loadFailed(firstLine(error)), {
-          details: logLines(t, manifest.id),
+          details: [...moreLines(error), ...logLines(t, manifest.id)],
         });
       }
       quiet.done(`loaded ${manifest.main} in a host of version ${t.host.version}`);
