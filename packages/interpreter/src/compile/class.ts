@@ -15,7 +15,7 @@ import { defineNameAndLength } from "../values/function.js";
 import { JSObject } from "../values/object.js";
 import { CONFIGURABLE, WRITABLE } from "../values/property.js";
 import { type Key, UNINIT, type Value } from "../values/value.js";
-import { Ctx, type Expr, RETURN } from "./context.js";
+import { Ctx, type Expr } from "./context.js";
 import { compileExpr } from "./dispatch.js";
 import { compileKey, compileMethod } from "./expressions/ObjectExpression.js";
 import {
@@ -281,19 +281,6 @@ export function compileClass(ctx: Ctx, node: ES.Class, nameHint: string): Expr {
         (el.isStatic ? staticElements : instanceFields).push(rec);
       } else staticElements.push(el.code);
     }
-    for (const [name, slot] of privateSlots) {
-      const pn = s.v[slot] as unknown as PrivateName;
-      void name;
-      if (pn.kind === "field") continue;
-      const isStatic = elements.some(
-        (e) =>
-          e.kind === "method" &&
-          e.isStatic &&
-          (e as { define: unknown }).define !== undefined &&
-          false,
-      );
-      void isStatic;
-    }
     collectBrands(node, scope, s, instanceBrands, staticBrands);
     if (instanceFields.length > 0 || instanceBrands.length > 0) {
       F.init = (r: Run, o: JSObject) =>
@@ -370,5 +357,3 @@ function initializeInstance(
   const home = F.home as JSObject;
   for (const rec of fields) defineField(run, o, rec, home, s);
 }
-
-export { RETURN };

@@ -9,8 +9,7 @@ import { GlobalCell, type Realm } from "../realm/realm.js";
 import { Frame } from "../runtime/frame.js";
 import type { Run } from "../runtime/run.js";
 import { throwSyntaxError, throwTypeError } from "../runtime/throw.js";
-import { ENUMERABLE, WRITABLE } from "../values/property.js";
-import type { Value } from "../values/value.js";
+import { UNINIT, type Value } from "../values/value.js";
 import { analyzeProgram } from "./analyze.js";
 import { Ctx, type Stmt } from "./context.js";
 import {
@@ -115,7 +114,7 @@ function instantiateGlobals(run: Run, script: CompiledScript): void {
   }
   if (script.lexical.length > 0) {
     for (const { name, mutable } of script.lexical)
-      realm.globalLex.set(name, new GlobalCell(uninit(), mutable));
+      realm.globalLex.set(name, new GlobalCell(UNINIT, mutable));
     realm.globalEpoch++;
   }
   for (const name of fnNames) {
@@ -139,15 +138,7 @@ function instantiateGlobals(run: Run, script: CompiledScript): void {
       });
     }
   }
-  void ENUMERABLE;
-  void WRITABLE;
 }
-
-function uninit() {
-  return UNINIT_VALUE;
-}
-
-import { UNINIT as UNINIT_VALUE } from "../values/value.js";
 
 /** Runs a compiled script in the run's realm; returns its completion value. */
 export function runScript(

@@ -3,14 +3,13 @@
  * form their resolution allows: a frame slot `hops` environments up, a cached global lookup, or
  * — only inside `with` or next to a sloppy direct eval — a name lookup at run time.
  */
-import { GlobalCell, type Realm } from "../realm/realm.js";
+import type { GlobalCell, Realm } from "../realm/realm.js";
 import { toBoolean } from "../runtime/conversions.js";
 import type { Env } from "../runtime/frame.js";
-import { keyToDisplay } from "../runtime/object-ops.js";
 import type { Run } from "../runtime/run.js";
 import { throwReferenceError, throwTypeError } from "../runtime/throw.js";
 import { JSObject } from "../values/object.js";
-import { ACCESSOR, type Accessor, type Entry, WEC, WRITABLE } from "../values/property.js";
+import { ACCESSOR, type Accessor, type Entry, WRITABLE } from "../values/property.js";
 import { UNINIT, type Value } from "../values/value.js";
 import type { Ctx, Expr } from "./context.js";
 import { type Binding, hopsBetween, type Resolution, type Scope } from "./scope.js";
@@ -397,5 +396,3 @@ export function compileDeleteRef(ctx: Ctx, node: { start: number; name: string }
     return g.delete(run, name);
   };
 }
-
-export { GlobalCell, keyToDisplay, WEC };

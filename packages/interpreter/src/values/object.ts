@@ -10,7 +10,7 @@
 
 import { BYTES_PROPERTY } from "../runtime/costs.js";
 import type { Run } from "../runtime/run.js";
-import { arrayIndexOf, isArrayIndex, orderKeys } from "./keys.js";
+import { isArrayIndex, orderKeys } from "./keys.js";
 import {
   ACCESSOR,
   Accessor,
@@ -403,5 +403,3 @@ export function validateDescriptor(
 function isGeneric(desc: Descriptor): boolean {
   return !isAccessorDescriptor(desc) && !isDataDescriptor(desc);
 }
-
-export { arrayIndexOf };

@@ -13,7 +13,7 @@ import { HOLE, UNINIT, type Value } from "../../values/value.js";
 import { type Ctx, type Expr, nodeText } from "../context.js";
 import { compileExpr } from "../dispatch.js";
 import { compileDirectEval } from "../eval.js";
-import { compileCallThis, compileRead } from "../references.js";
+import { compileCallThis } from "../references.js";
 import { compileGetFrom, compileObject, SHORT } from "./MemberExpression.js";
 import { compileThisFrame } from "./this.js";
 
@@ -176,5 +176,3 @@ export function NewExpression(node: ES.NewExpression, ctx: Ctx): Expr {
     return c.construct(f.run, argv, c);
   };
 }
-
-export { compileRead };

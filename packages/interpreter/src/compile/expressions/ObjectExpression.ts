@@ -13,7 +13,7 @@ import type { Run } from "../../runtime/run.js";
 import { JSArray } from "../../values/array.js";
 import { defineNameAndLength, functionName } from "../../values/function.js";
 import { JSObject } from "../../values/object.js";
-import { CONFIGURABLE, ENUMERABLE, WEC } from "../../values/property.js";
+import { WEC } from "../../values/property.js";
 import type { Shape } from "../../values/shape.js";
 import { HOLE, type Key, type Value } from "../../values/value.js";
 import type { Ctx, Expr } from "../context.js";
@@ -236,5 +236,3 @@ export function ArrayExpression(node: ES.ArrayExpression, ctx: Ctx): Expr {
     return createArray(run, list as Value[]);
   };
 }
-
-export { CONFIGURABLE, ENUMERABLE };

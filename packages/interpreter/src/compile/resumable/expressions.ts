@@ -15,13 +15,7 @@ import {
   YIELD,
   YIELD_RAW,
 } from "../../runtime/generator.js";
-import {
-  DONE,
-  getIterator,
-  iterableToList,
-  iteratorClose,
-  iteratorStepValue,
-} from "../../runtime/iteration.js";
+import { getIterator, iterableToList, iteratorClose } from "../../runtime/iteration.js";
 import {
   createArray,
   createDataProperty,
@@ -470,5 +464,3 @@ export function compileRArgs(
     return out;
   };
 }
-
-export { DONE, iteratorStepValue };

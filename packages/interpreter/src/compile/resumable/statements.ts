@@ -13,7 +13,7 @@ import { call, getMethod, getV } from "../../runtime/object-ops.js";
 import { ThrowSignal, throwTypeError } from "../../runtime/throw.js";
 import { JSObject } from "../../values/object.js";
 import { UNINIT, type Value } from "../../values/value.js";
-import { BREAK, type Ctx, NORMAL, RETURN, type Stmt } from "../context.js";
+import { BREAK, type Ctx, NORMAL, RETURN } from "../context.js";
 import { compileStmt } from "../dispatch.js";
 import { compileBlockEntry, slotTemplate } from "../functions.js";
 import { compileBinding, compileInitializer } from "../patterns.js";

@@ -10,7 +10,7 @@ import { DONE, getIterator, iteratorClose, iteratorStepValue } from "../../runti
 import type { Run } from "../../runtime/run.js";
 import { ThrowSignal } from "../../runtime/throw.js";
 import { JSArray } from "../../values/array.js";
-import { JSObject } from "../../values/object.js";
+import type { JSObject } from "../../values/object.js";
 import { type Key, type Slot, UNINIT, type Value } from "../../values/value.js";
 import { BREAK, CONTINUE, type Ctx, type Expr, NORMAL, type Stmt } from "../context.js";
 import { compileExpr, compileStmt } from "../dispatch.js";
@@ -269,5 +269,3 @@ export function ForInStatement(node: ES.ForInStatement, ctx: Ctx): Stmt {
     return NORMAL;
   };
 }
-
-export { JSObject };
