@@ -6,12 +6,12 @@ import { JSArray } from "../values/array.js";
 import { isArrayIndex } from "../values/keys.js";
 import { JSObject } from "../values/object.js";
 import { type Descriptor, isAccessorDescriptor, WEC } from "../values/property.js";
+import { getFunctionRealm } from "../values/proxy.js";
 import type { Key, Value } from "../values/value.js";
 import { isCallable, isConstructor, toBoolean, toLength } from "./conversions.js";
 import { BYTES_ELEMENT, BYTES_OBJECT } from "./costs.js";
 import type { Run } from "./run.js";
 import { throwTypeError } from "./throw.js";
-import { getFunctionRealm } from "../values/proxy.js";
 import { primitiveProto } from "./wrappers.js";
 
 /** A short description of a value for error messages (never runs guest code). */
