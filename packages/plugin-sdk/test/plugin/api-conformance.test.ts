@@ -7,10 +7,23 @@
 import { cpSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type CallContext, createTestHost, event, method, type TestHost } from "@cove/host";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  type CallContext,
+  createTestHost,
+  defineApi,
+  defineEvents,
+  event,
+  method,
+  type PluginApiOf,
+  type TestHost,
+} from "@cove/host";
+import { afterEach, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import { buildPlugin } from "../../src/cli/build-plugin.js";
-import { parseManifest } from "../../src/index.js";
+import {
+  type PluginApiFromDeclaration,
+  type PluginEventsFromDeclaration,
+  parseManifest,
+} from "../../src/index.js";
 import { removeTempProjects, tempProject } from "../cli/helpers.js";
 
 const fixture = fileURLToPath(new URL("../fixtures/api-plugin", import.meta.url));
@@ -120,5 +133,35 @@ describe("the API object, as the SDK types it and the host builds it", () => {
     const t = await start();
     await t.unload();
     expect(await t.storage()).toMatchObject({ deactivated: true });
+  });
+});
+
+describe("types from the host's own declaration helpers", () => {
+  const api = defineApi({
+    editor: {
+      getText: method({ capability: "editor.read", handler: () => "text" }),
+      insert: method({
+        capability: "editor.write",
+        handler: (_call: CallContext, at: number, more: string) => at + more.length,
+      }),
+    },
+  });
+  const events = defineEvents({
+    "document.changed": event<{ length: number }>(),
+    "document.saved": event(),
+  });
+
+  it("PluginApiFromDeclaration agrees with the host's PluginApiOf", () => {
+    expectTypeOf<PluginApiFromDeclaration<typeof api>>().toEqualTypeOf<PluginApiOf<typeof api>>();
+    expectTypeOf<PluginApiFromDeclaration<typeof api>["editor"]["insert"]>().toEqualTypeOf<
+      (at: number, more: string) => number
+    >();
+  });
+
+  it("PluginEventsFromDeclaration reads event<Payload>()", () => {
+    expectTypeOf<PluginEventsFromDeclaration<typeof events>>().toEqualTypeOf<{
+      readonly "document.changed": { length: number };
+      readonly "document.saved": unknown;
+    }>();
   });
 });
