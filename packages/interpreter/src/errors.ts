@@ -80,6 +80,18 @@ export class SandboxSyntaxError extends CoveError {
   }
 }
 
+/** Source that uses syntax the sandbox's or the run's feature policy (or validator) refuses. */
+export class FeatureDisallowedError extends CoveError {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super("COVE_FEATURE_DISALLOWED", `${message} (${file}:${line}:${column})`);
+  }
+}
+
 /** A host value that the membrane refuses to pass into or out of a sandbox. */
 export class MembraneError extends CoveError {
   constructor(message: string) {

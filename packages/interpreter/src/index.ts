@@ -1,6 +1,7 @@
 export type { ModuleResolver } from "./compile/module.js";
 export {
   CoveError,
+  FeatureDisallowedError,
   GuestError,
   MembraneError,
   ResourceExhaustedError,
@@ -10,6 +11,7 @@ export {
   SandboxStateError,
   SandboxSyntaxError,
 } from "./errors.js";
+export type { FeaturePolicy, SourceValidator } from "./parse/feature-policy.js";
 export type { TotalLimits } from "./runtime/account.js";
 export type { ErrorPolicy, RunLimits } from "./runtime/run.js";
 export {

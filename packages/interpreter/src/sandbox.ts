@@ -5,10 +5,11 @@
  */
 
 import { enableDynamicCode } from "./compile/eval.js";
-import { CompileError, compileScript, runScript } from "./compile/evaluate.js";
+import { CompileError, compileScript, PolicyViolation, runScript } from "./compile/evaluate.js";
 import { ModuleLoader, type ModuleResolver } from "./compile/module.js";
-import { messages, SandboxSyntaxError } from "./errors.js";
+import { FeatureDisallowedError, messages, SandboxSyntaxError } from "./errors.js";
 import { Membrane } from "./membrane/membrane.js";
+import { type FeaturePolicy, findViolation, type SourceValidator } from "./parse/feature-policy.js";
 import { createRealm } from "./realm/create-realm.js";
 import type { Realm } from "./realm/realm.js";
 import { Account, type TotalLimits } from "./runtime/account.js";
@@ -36,6 +37,10 @@ export interface SandboxOptions {
   /** Shorthand for limits.perRun.timeMs. */
   timeoutMs?: number;
   policy?: { errors?: ErrorPolicy; eval?: boolean };
+  /** Syntax this sandbox refuses (by node type or ECMAScript edition), checked before compiling. */
+  features?: FeaturePolicy;
+  /** Inspects every program before it is compiled; return false or a message to refuse it. */
+  validator?: SourceValidator;
   /**
    * Called with the (exported) reason of each guest promise rejected without a handler, once the
    * job queue has drained. Without it, they are only counted (`resources().unhandledRejections`).
@@ -51,6 +56,10 @@ export interface RunOptions {
   limits?: Partial<RunLimits>;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** A feature policy for this run, applied on top of the sandbox's. */
+  features?: FeaturePolicy;
+  /** A validator for this run, applied after the sandbox's. */
+  validator?: SourceValidator;
 }
 
 export interface ResourceReport {
@@ -89,7 +98,12 @@ export class Sandbox {
     this.account = new Account(options.limits?.total ?? {});
     this.perRun = { ...DEFAULT_LIMITS, ...options.limits?.perRun };
     if (options.timeoutMs !== undefined) this.perRun.timeMs = options.timeoutMs;
-    this.policy = { errors: options.policy?.errors ?? "safe", eval: options.policy?.eval === true };
+    this.policy = {
+      errors: options.policy?.errors ?? "safe",
+      eval: options.policy?.eval === true,
+      features: options.features ? [options.features] : [],
+      validators: options.validator ? [options.validator] : [],
+    };
     this.membrane = new Membrane({
       callGuest: (fn, thisArg, args) => this.callGuest(fn, thisArg, args),
       hostSettled: (run) => this.hostSettled(run),
@@ -137,7 +151,19 @@ export class Sandbox {
   private newRun(opts: RunOptions): Run {
     const limits: RunLimits = { ...this.perRun, ...opts.limits };
     if (opts.timeoutMs !== undefined) limits.timeMs = opts.timeoutMs;
-    return new Run(this.realm, this.account, limits, this.policy, opts.signal);
+    const policy: RunPolicy =
+      opts.features === undefined && opts.validator === undefined
+        ? this.policy
+        : {
+            ...this.policy,
+            features: opts.features
+              ? [...this.policy.features, opts.features]
+              : this.policy.features,
+            validators: opts.validator
+              ? [...this.policy.validators, opts.validator]
+              : this.policy.validators,
+          };
+    return new Run(this.realm, this.account, limits, policy, opts.signal);
   }
 
   /** Runs a script synchronously and returns its completion value, exported to the host. */
@@ -251,6 +277,16 @@ export class Sandbox {
       }
       throw e;
     }
+    const refused = findViolation(
+      script.program,
+      filename,
+      run.policy.features,
+      run.policy.validators,
+    );
+    if (refused !== undefined) {
+      const { line, column } = script.source.position(refused.pos);
+      throw new FeatureDisallowedError(refused.message, filename, line, column);
+    }
     let overlay: Map<string, { v: Value }> | null = null;
     if (opts.globals) {
       overlay = new Map();
@@ -303,6 +339,10 @@ export class Sandbox {
         throw err;
       }
       discardJobs(this.realm, run);
+      if (e instanceof PolicyViolation) {
+        const { line, column } = e.source.position(e.pos);
+        throw new FeatureDisallowedError(e.message, e.source.name, line, column);
+      }
       if (e instanceof CompileError) {
         const { line, column } = e.source.position(e.pos);
         throw new SandboxSyntaxError(

@@ -56,11 +56,24 @@ export function runJob(
   job: Job,
   limits: RunLimits,
   readHarness: (file: string) => string,
+): { observation: Observation; fuel: number } {
+  let fuel = 0;
+  const observation = evaluateJob(job, limits, readHarness, (n) => {
+    fuel = n;
+  });
+  return { observation, fuel };
+}
+
+function evaluateJob(
+  job: Job,
+  limits: RunLimits,
+  readHarness: (file: string) => string,
+  reportFuel: (fuel: number) => void,
 ): Observation {
   const realm = newRealm();
   const printed: string[] = [];
   install262(realm, { newRealm, evaluate: evaluateIn, printed, isUnsupported });
-  const run = new Run(realm, new Account({}), limits, { errors: "full", eval: true }, undefined);
+  const run = new Run(realm, new Account({}), limits, { errors: "full", eval: true, features: [], validators: [] }, undefined);
   try {
     for (const file of job.harness) {
       try {
@@ -94,6 +107,7 @@ export function runJob(
     return { kind: "completed", printed };
   } finally {
     run.finish();
+    reportFuel(run.fuelUsed);
   }
 }
 

@@ -5,6 +5,7 @@
  * realm; neither reaches anything outside it.
  */
 import type * as ES from "acorn";
+import { findViolation } from "../parse/feature-policy.js";
 import { ParseFailure, parseProgram } from "../parse/parse.js";
 import { SourceFile } from "../parse/source.js";
 import type { Realm } from "../realm/realm.js";
@@ -72,6 +73,8 @@ export function performEval(run: Run, text: string, caller?: { scope: Scope; env
   } catch (e) {
     return compileFailure(run, e);
   }
+  const refused = findViolation(program, "eval", run.policy.features, run.policy.validators);
+  if (refused !== undefined) return throwSyntaxError(run, refused.message);
   let an: ReturnType<typeof analyzeProgram>;
   let ctx: Ctx;
   let body: ReturnType<typeof compileStatements>;
@@ -249,6 +252,8 @@ function createDynamicFunction(
   } catch (e) {
     return compileFailure(run, e);
   }
+  const refused = findViolation(program, "anonymous", run.policy.features, run.policy.validators);
+  if (refused !== undefined) return throwSyntaxError(run, refused.message);
   const stmt = program.body[0];
   if (
     program.body.length !== 1 ||

@@ -23,6 +23,7 @@ import { UnsupportedSyntax } from "./unsupported.js";
 
 export interface CompiledScript {
   source: SourceFile;
+  program: ES.Program;
   root: Scope;
   lexical: { name: string; mutable: boolean }[];
   vars: string[];
@@ -42,6 +43,9 @@ export class CompileError extends Error {
     super(message);
   }
 }
+
+/** Source refused by the feature policy or a validator (not cached: policies differ per run). */
+export class PolicyViolation extends CompileError {}
 
 const CACHE_LIMIT = 256;
 
@@ -73,7 +77,17 @@ function compileSource(source: SourceFile): CompiledScript {
       if (b.lexical) lexical.push({ name: b.name, mutable: b.kind === "let" });
       else if (b.kind === "var") vars.push(b.name);
     }
-    return { source, root, lexical, vars, functions, hoisted, body, slotInit: slotTemplate(root) };
+    return {
+      source,
+      program,
+      root,
+      lexical,
+      vars,
+      functions,
+      hoisted,
+      body,
+      slotInit: slotTemplate(root),
+    };
   } catch (e) {
     if (e instanceof ParseFailure) throw new CompileError(e.message, source, e.pos);
     if (e instanceof UnsupportedSyntax) throw new CompileError(e.message, source, e.pos);

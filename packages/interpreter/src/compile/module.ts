@@ -4,6 +4,7 @@
  * order. Each sandbox keeps its own module map.
  */
 import type * as ES from "acorn";
+import { findViolation } from "../parse/feature-policy.js";
 import { ParseFailure, parseProgram } from "../parse/parse.js";
 import { SourceFile } from "../parse/source.js";
 import type { Realm } from "../realm/realm.js";
@@ -14,7 +15,7 @@ import { type ExportCell, ModuleNamespace } from "../values/module-namespace.js"
 import type { Slot, Value } from "../values/value.js";
 import { analyzeProgram } from "./analyze.js";
 import { Ctx, type Stmt } from "./context.js";
-import { CompileError } from "./evaluate.js";
+import { CompileError, PolicyViolation } from "./evaluate.js";
 import { compileFunctionExpr } from "./function-expr.js";
 import {
   compileHoistedFunctions,
@@ -183,7 +184,7 @@ export class ModuleLoader {
   evaluate(run: Run, source: string, path: string, resolver: ModuleResolver): ModuleNamespace {
     let root = this.map.get(path);
     if (!(root instanceof SourceModule) || root.source.text !== source) {
-      root = this.parse(path, source);
+      root = this.parse(run, path, source);
       this.map.set(path, root);
     }
     this.loadRequests(run, root, resolver);
@@ -192,10 +193,12 @@ export class ModuleLoader {
     return this.namespace(run, root);
   }
 
-  private parse(path: string, text: string): SourceModule {
+  private parse(run: Run, path: string, text: string): SourceModule {
     const source = new SourceFile(path, text);
     try {
       const program = parseProgram(source, { module: true });
+      const refused = findViolation(program, path, run.policy.features, run.policy.validators);
+      if (refused !== undefined) throw new PolicyViolation(refused.message, source, refused.pos);
       const an = analyzeProgram(program, "module", true);
       const m = new SourceModule(path, source);
       this.collect(m, program, an.root);
@@ -313,7 +316,7 @@ export class ModuleLoader {
       if (existing) return existing;
       const m =
         "source" in custom
-          ? this.parse(custom.path, custom.source)
+          ? this.parse(run, custom.path, custom.source)
           : this.synthetic(run, custom.path, custom.exports);
       this.map.set(custom.path, m);
       return m;
@@ -332,7 +335,7 @@ export class ModuleLoader {
     const text = resolver.files?.[path];
     if (text === undefined)
       return throwSyntaxError(run, `Cannot find module '${spec}' imported from ${referrer}`);
-    const m = this.parse(path, text);
+    const m = this.parse(run, path, text);
     this.map.set(path, m);
     return m;
   }

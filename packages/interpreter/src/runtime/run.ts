@@ -5,6 +5,7 @@
  * holds none of this.
  */
 import { ResourceExhaustedError, type ResourceName, RunAbortedError } from "../errors.js";
+import type { FeaturePolicy, SourceValidator } from "../parse/feature-policy.js";
 import type { Realm } from "../realm/realm.js";
 import type { Account } from "./account.js";
 import type { Frame } from "./frame.js";
@@ -23,6 +24,9 @@ export type ErrorPolicy = "safe" | "sanitize" | "full";
 export interface RunPolicy {
   errors: ErrorPolicy;
   eval: boolean;
+  /** Feature policies in force (the sandbox's and the run's); all must pass. */
+  features: readonly FeaturePolicy[];
+  validators: readonly SourceValidator[];
 }
 
 /** Fuel between two checkpoints, where wall time, the abort signal and totals are checked. */

@@ -134,11 +134,8 @@ describe("GuestError", () => {
         },
       },
     });
-    expect(sb.runSync("try { bad() } catch (e) { [e instanceof TypeError, e.name, e.message, e.code] }")).toEqual([
-      true,
-      "TypeError",
-      "expected a string",
-      "COVE_INVALID_ARGUMENTS",
-    ]);
+    expect(
+      sb.runSync("try { bad() } catch (e) { [e instanceof TypeError, e.name, e.message, e.code] }"),
+    ).toEqual([true, "TypeError", "expected a string", "COVE_INVALID_ARGUMENTS"]);
   });
 });

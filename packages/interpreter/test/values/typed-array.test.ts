@@ -21,7 +21,7 @@ function setup() {
     realm,
     new Account({}),
     { fuel: 1e7, memoryBytes: 1e8, callDepth: 100, timeMs: Infinity, hostCalls: 100 },
-    { errors: "full", eval: false },
+    { errors: "full", eval: false, features: [], validators: [] },
     undefined,
   );
   const I = realm.intrinsics;
