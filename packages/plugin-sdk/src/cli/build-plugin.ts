@@ -79,6 +79,10 @@ export async function buildPlugin(
       plugins: [noNodeBuiltins()],
       minify: options.minify === true,
       metafile: true,
+      // Written next to the bundle (and not linked from it): `cove-plugin test` maps the host's
+      // bundle positions back to the sources with it.
+      sourcemap: "external",
+      sourcesContent: false,
       write: false,
       logLevel: "silent",
       charset: "utf8",
@@ -94,7 +98,7 @@ export async function buildPlugin(
   const output = result.outputFiles.find((file) => file.path === outfile);
   if (output === undefined) throw new Error(`esbuild wrote no ${manifest.main}`);
   await mkdir(path.dirname(outfile), { recursive: true });
-  await writeFile(outfile, output.contents);
+  for (const file of result.outputFiles) await writeFile(file.path, file.contents);
 
   const meta = Object.values(result.metafile.outputs)[0];
   const inputs = Object.entries(meta?.inputs ?? {})

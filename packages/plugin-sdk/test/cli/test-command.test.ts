@@ -99,10 +99,13 @@ describe("cove-plugin test", () => {
 
   it("exits 1 when a command fails, naming it and the error", async () => {
     const dir = tempProject(counter);
-    const { code, stderr } = await cli(dir, "test", "--build", "--command", "sample.fail");
+    const { code, stdout, stderr } = await cli(dir, "test", "--build", "--command", "sample.fail");
     expect(code).toBe(1);
     expect(stderr).toContain("✗ the command sample.fail failed: ");
     expect(stderr).toContain("no such thing");
+    // The guest stack in the log, mapped from the bundle back to the author's source.
+    expect(stdout).toMatch(/ {4}at src\/index\.ts:11:\d+/);
+    expect(stdout).not.toContain("dist/main.js:");
   });
 
   it("exits 1 when activate() throws, with the plugin's log", async () => {

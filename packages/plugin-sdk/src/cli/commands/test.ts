@@ -11,8 +11,9 @@ import { buildPlugin } from "../build-plugin.js";
 import { CliError, messages } from "../cli-error.js";
 import { type Command, stringOption, stringsOption } from "../command.js";
 import { loadHost, type SmokeCost, type SmokeTestHost } from "../load-host.js";
-import { readPluginManifest, resolvePluginDir } from "../read-manifest.js";
+import { displayPath, readPluginManifest, resolvePluginDir } from "../read-manifest.js";
 import { formatBytes, formatCount, type Reporter } from "../reporter.js";
+import { mapPositions, readSourceMap } from "../source-map.js";
 
 export const testCommand: Command = {
   name: "test",
@@ -86,6 +87,12 @@ export const testCommand: Command = {
       throw new CliError(messages.notBuilt(manifest.main));
     }
 
+    // The host names positions in the bundle (`dist/main.js:9:30`); show the author's own.
+    const mapper = await readSourceMap(main, (file) => displayPath(io.cwd, file));
+    const bundleName = manifest.main.replace(/^\.\//, "");
+    const source = (text: string) =>
+      mapper === undefined ? text : mapPositions(text, bundleName, mapper);
+
     const options = await readConfig(io.cwd, stringOption(values, "config"));
     const declared = (options.events ?? {}) as Record<string, unknown>;
     for (const { name } of events) declared[name] ??= {};
@@ -105,7 +112,7 @@ export const testCommand: Command = {
         pluginId = await t.load(dir);
       } catch (error) {
         throw new CliError(messages.loadFailed(firstLine(error)), {
-          details: [...moreLines(error), ...logLines(t, manifest.id)],
+          details: [...moreLines(error), ...logLines(t, manifest.id)].map(source),
         });
       }
       quiet.done(`loaded ${manifest.main} in a host of version ${t.host.version}`);
@@ -114,7 +121,7 @@ export const testCommand: Command = {
           await t.activate(pluginId);
         } catch (error) {
           throw new CliError(messages.loadFailed(`activate() failed: ${firstLine(error)}`), {
-            details: logLines(t, pluginId),
+            details: logLines(t, pluginId).map(source),
           });
         }
       }
@@ -139,7 +146,10 @@ export const testCommand: Command = {
 
       const cost = t.cost(pluginId);
       if (json) io.stdout.write(`${JSON.stringify({ pluginId, cost }, null, 2)}\n`);
-      else printCost(report, cost, t.log(pluginId));
+      else {
+        const log = t.log(pluginId).map((line) => ({ level: line.level, text: source(line.text) }));
+        printCost(report, cost, log);
+      }
     } finally {
       await t.dispose();
     }
