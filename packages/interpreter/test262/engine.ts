@@ -73,7 +73,13 @@ function evaluateJob(
   const realm = newRealm();
   const printed: string[] = [];
   install262(realm, { newRealm, evaluate: evaluateIn, printed, isUnsupported });
-  const run = new Run(realm, new Account({}), limits, { errors: "full", eval: true, features: [], validators: [] }, undefined);
+  const run = new Run(
+    realm,
+    new Account({}),
+    limits,
+    { errors: "full", eval: true, features: [], validators: [] },
+    undefined,
+  );
   try {
     for (const file of job.harness) {
       try {

@@ -14,6 +14,14 @@ export interface PoolOptions {
   config: WorkerConfig;
 }
 
+export interface PoolResult {
+  observation: Observation;
+  /** Wall-clock time from dispatch to result, worker start-up included. */
+  ms: number;
+  /** Interpreter fuel the run used; undefined when the worker was stopped or died. */
+  fuel: number | undefined;
+}
+
 /** The workers could not be started (the interpreter failed to load, for instance). */
 export class PoolError extends Error {}
 
@@ -36,8 +44,7 @@ export function runPool(
   count: number,
   makeJob: (index: number) => Job,
   options: PoolOptions,
-  /** `ms`: wall-clock time from dispatch to result, worker start-up included. */
-  onResult: (job: Job, observation: Observation, ms: number) => void,
+  onResult: (job: Job, result: PoolResult) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     let next = 0;
@@ -60,13 +67,13 @@ export function runPool(
       else reject(error);
     };
 
-    const finish = (slot: Slot, observation: Observation) => {
+    const finish = (slot: Slot, observation: Observation, fuel?: number) => {
       const job = slot.job;
       if (job === undefined) return;
       clearTimeout(slot.timer);
       slot.job = undefined;
       slot.timer = undefined;
-      onResult(job, observation, Date.now() - slot.startedAt);
+      onResult(job, { observation, ms: Date.now() - slot.startedAt, fuel });
       pending--;
       if (pending === 0) stop();
     };
@@ -124,7 +131,7 @@ export function runPool(
           startupFailures = 0;
           return;
         }
-        if (slot.job?.seq === r.seq) finish(slot, r.observation);
+        if (slot.job?.seq === r.seq) finish(slot, r.observation, r.fuel);
         dispatch(slot);
       });
       const died = (message: string) => {

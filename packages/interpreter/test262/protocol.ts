@@ -32,4 +32,6 @@ export interface WorkerConfig {
 export interface JobResult {
   seq: number;
   observation: Observation;
+  /** Fuel the run used (harness included). */
+  fuel: number;
 }

@@ -13,6 +13,8 @@ export interface RunRecord {
   reason: string;
   /** Wall-clock milliseconds (0 for skipped runs). */
   ms: number;
+  /** Interpreter fuel used; undefined for skipped, timed-out and crashed runs. */
+  fuel?: number | undefined;
 }
 
 export interface Counts {
@@ -58,6 +60,14 @@ export function slowest(records: readonly RunRecord[], n: number): RunRecord[] {
   return [...records]
     .filter((r) => r.status !== "skip")
     .sort((a, b) => b.ms - a.ms || compareCodeUnits(a.id, b.id))
+    .slice(0, n);
+}
+
+/** The `n` runs that used the most fuel, most first. */
+export function hungriest(records: readonly RunRecord[], n: number): RunRecord[] {
+  return records
+    .filter((r) => r.fuel !== undefined)
+    .sort((a, b) => (b.fuel ?? 0) - (a.fuel ?? 0) || compareCodeUnits(a.id, b.id))
     .slice(0, n);
 }
 

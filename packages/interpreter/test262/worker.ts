@@ -24,8 +24,8 @@ function readHarness(file: string): string {
 }
 
 port.on("message", (job: Job) => {
-  const observation = runJob(job, config.limits, readHarness);
-  const result: JobResult = { seq: job.seq, observation };
+  const { observation, fuel } = runJob(job, config.limits, readHarness);
+  const result: JobResult = { seq: job.seq, observation, fuel };
   port.postMessage(result);
 });
 port.postMessage("ready");

@@ -26,14 +26,19 @@ function job(seq: number, path: string): Job {
 
 async function runAll(paths: string[], extra: Record<string, unknown> = {}, workers = 2) {
   const results = new Map<string, Observation>();
+  const fuel = new Map<string, number | undefined>();
   const config = { root: "", limits, ...extra } as WorkerConfig;
   await runPool(
     paths.length,
     (i) => job(i, paths[i] as string),
     { workers, timeoutMs: 500, workerUrl, config },
-    (j, o) => results.set(j.path, o),
+    (j, r) => {
+      results.set(j.path, r.observation);
+      fuel.set(j.path, r.fuel);
+      expect(r.ms).toBeGreaterThanOrEqual(0);
+    },
   );
-  return results;
+  return Object.assign(results, { fuel });
 }
 
 describe("worker pool", () => {
@@ -48,6 +53,8 @@ describe("worker pool", () => {
     expect(results.get("exit")).toMatchObject({ kind: "crashed", message: "exited with code 3" });
     // Jobs after a timeout or a crash ran on a replacement worker.
     expect(results.get("e")).toEqual({ kind: "completed", printed: [] });
+    expect(results.fuel.get("a")).toBe(7);
+    expect(results.fuel.get("hang")).toBeUndefined();
   }, 20_000);
 
   it("works with a single worker", async () => {
