@@ -100,7 +100,9 @@ export async function buildPlugin(
   await mkdir(path.dirname(outfile), { recursive: true });
   for (const file of result.outputFiles) await writeFile(file.path, file.contents);
 
-  const meta = Object.values(result.metafile.outputs)[0];
+  const meta = Object.entries(result.metafile.outputs).find(
+    ([file]) => path.resolve(dir, file) === outfile,
+  )?.[1];
   const inputs = Object.entries(meta?.inputs ?? {})
     .map(([input, info]) => ({
       path: inputName(options.cwd, dir, input),
