@@ -51,7 +51,6 @@ function checkLine(
   let start = -1;
   for (let i = 0; i <= line.length; i++) {
     const ch = i < line.length ? line.charCodeAt(i) : 32;
-    if (ch === 96) inCode = !inCode; // `
     const letter = (ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90);
     if (letter && start === -1) start = i;
     if (!letter && start !== -1) {
@@ -68,5 +67,6 @@ function checkLine(
       }
       start = -1;
     }
+    if (ch === 96) inCode = !inCode; // a backtick opens or closes a code span
   }
 }

@@ -6,6 +6,7 @@
 
 import { definePlugin } from "@cove/plugin-sdk";
 import { events, statusBar, ui } from "cove";
+import { progressBar } from "./progress.js";
 
 interface Settings {
   readonly "writingGoal.target": number;
@@ -16,12 +17,6 @@ interface WordCountUpdated {
   readonly words: number;
   readonly characters: number;
   readonly minutes: number;
-}
-
-/** `▰▰▰▱▱` for 3/5 of the way. */
-export function progressBar(fraction: number, width = 8): string {
-  const filled = Math.max(0, Math.min(width, Math.round(fraction * width)));
-  return "▰".repeat(filled) + "▱".repeat(width - filled);
 }
 
 export const { activate } = definePlugin<Settings>({
