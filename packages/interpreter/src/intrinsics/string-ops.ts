@@ -60,7 +60,8 @@ export function chargeChars(run: Run, chars: number): void {
 /** RequireObjectCoercible(this value) for String.prototype.`name`. */
 export function requireThis(run: Run, thisArg: Value, name: string): Value {
   if (thisArg === undefined || thisArg === null) {
-    throwTypeError(run, `String.prototype.${name} called on null or undefined`);
+    const member = name.startsWith("[") ? name : `.${name}`;
+    throwTypeError(run, `String.prototype${member} called on null or undefined`);
   }
   return thisArg;
 }
