@@ -124,6 +124,11 @@ export class SandboxStateError extends CoveError {
 
 export const messages = {
   disposed: () => new SandboxStateError("COVE_SANDBOX_DISPOSED", "The sandbox has been disposed"),
+  unsettledModule: (path: string) =>
+    new SandboxStateError(
+      "COVE_MODULE_UNSETTLED",
+      `Module ${path} awaits a promise that can never settle (no job or host promise is pending)`,
+    ),
   syncAwait: () =>
     new SandboxStateError(
       "COVE_SYNC_AWAIT",

@@ -14,9 +14,9 @@ import { createRealm } from "./realm/create-realm.js";
 import type { Realm } from "./realm/realm.js";
 import { Account, type TotalLimits } from "./runtime/account.js";
 import { measureHeap } from "./runtime/heap.js";
-import { discardJobs, discardOrphanJobs, drainJobs } from "./runtime/jobs.js";
+import { discardJobs, discardOrphanJobs, drainJobs, enqueueJob } from "./runtime/jobs.js";
 import { type ErrorPolicy, Run, type RunLimits, type RunPolicy } from "./runtime/run.js";
-import { ThrowSignal } from "./runtime/throw.js";
+import { makeError, ThrowSignal } from "./runtime/throw.js";
 import type { JSObject } from "./values/object.js";
 import { WC } from "./values/property.js";
 import type { Value } from "./values/value.js";
@@ -41,6 +41,8 @@ export interface SandboxOptions {
   features?: FeaturePolicy;
   /** Inspects every program before it is compiled; return false or a message to refuse it. */
   validator?: SourceValidator;
+  /** How `import` and `import()` find modules when a run does not say (see runModule). */
+  modules?: ModuleResolver;
   /**
    * Called with the (exported) reason of each guest promise rejected without a handler, once the
    * job queue has drained. Without it, they are only counted (`resources().unhandledRejections`).
@@ -91,6 +93,7 @@ export class Sandbox {
   private readonly policy: RunPolicy;
   private disposed = false;
   private readonly modules: ModuleLoader;
+  private readonly defaultResolver: ModuleResolver;
   private unhandledRejections = 0;
 
   constructor(options: SandboxOptions = {}) {
@@ -125,6 +128,9 @@ export class Sandbox {
       }
     };
     if (this.policy.eval) enableDynamicCode(this.realm);
+    this.defaultResolver = options.modules ?? {};
+    this.realm.hooks.importModule = (run, specifier, referrer, done) =>
+      this.dynamicImport(run, specifier, referrer, done);
     this.modules = new ModuleLoader(this.realm, (run, v, path) =>
       this.membrane.importValue(this.realm, v, run, path),
     );
@@ -325,7 +331,34 @@ export class Sandbox {
     const run = this.newRun(opts);
     this.account.evaluations++;
     try {
-      const ns = this.modules.evaluate(run, source, path, opts.resolver ?? {});
+      const evaluation = this.modules.evaluateAsync(
+        run,
+        source,
+        path,
+        opts.resolver ?? this.defaultResolver,
+        () => this.drain(run),
+      );
+      let settled = false;
+      evaluation.then(
+        () => {
+          settled = true;
+        },
+        () => {
+          settled = true;
+        },
+      );
+      this.drain(run);
+      for (;;) {
+        await this.settle(run);
+        // Let the evaluation's own promise chain finish before deciding it is stuck.
+        await new Promise<void>((resolve) => setTimeout(resolve, 0));
+        if (settled || run.dead !== null) break;
+        if (run.pendingHost === 0) {
+          throw messages.unsettledModule(path);
+        }
+      }
+      if (run.dead !== null) throw run.dead;
+      const ns = await evaluation;
       const out: Record<string, unknown> = {};
       for (const name of ns.names)
         out[name] = this.membrane.exportValue(run, ns.get(run, name, ns));
@@ -455,6 +488,45 @@ export class Sandbox {
     } finally {
       if (nested === undefined) run.finish();
     }
+  }
+
+  /**
+   * `import(specifier)` from guest code: loads and evaluates the module asynchronously (the
+   * importing module's resolver, or the sandbox's), then settles the guest promise in a job of
+   * the importing run. The run counts it as pending host work, so `run()` waits for it.
+   */
+  private dynamicImport(
+    run: Run,
+    specifier: string,
+    referrer: string,
+    done: (ok: boolean, v: Value, r: Run) => void,
+  ): void {
+    const resolver = this.modules.resolverOf(referrer) ?? this.defaultResolver;
+    run.pendingHost++;
+    const finish = (ok: boolean, v: (r: Run) => Value): void => {
+      run.pendingHost--;
+      enqueueJob(run, (r) => done(ok, v(r), r));
+      this.hostSettled(run);
+    };
+    this.modules
+      .evaluateAsync(
+        run,
+        undefined,
+        specifier,
+        resolver,
+        () => this.drain(run.active ? run : undefined),
+        referrer,
+      )
+      .then(
+        (ns) => finish(true, () => ns),
+        (e: unknown) =>
+          finish(false, (r) => {
+            if (e instanceof ThrowSignal) return e.value;
+            const message =
+              e instanceof CompileError ? e.message : e instanceof Error ? e.message : String(e);
+            return makeError(r, e instanceof CompileError ? "SyntaxError" : "Error", message);
+          }),
+      );
   }
 
   /** Cumulative usage, peaks and limit status. */

@@ -4,13 +4,15 @@
  * order. Each sandbox keeps its own module map.
  */
 import type * as ES from "acorn";
+import { thenHost } from "../intrinsics/promise-ops.js";
 import { findViolation } from "../parse/feature-policy.js";
 import { ParseFailure, parseProgram } from "../parse/parse.js";
 import { SourceFile } from "../parse/source.js";
 import type { Realm } from "../realm/realm.js";
 import { Env, Frame } from "../runtime/frame.js";
+import { popFrame, pushFrame, type Suspend } from "../runtime/generator.js";
 import type { Run } from "../runtime/run.js";
-import { throwSyntaxError } from "../runtime/throw.js";
+import { ThrowSignal, throwSyntaxError } from "../runtime/throw.js";
 import { type ExportCell, ModuleNamespace } from "../values/module-namespace.js";
 import type { Slot, Value } from "../values/value.js";
 import { analyzeProgram } from "./analyze.js";
@@ -24,6 +26,8 @@ import {
   slotTemplate,
 } from "./functions.js";
 import { ImportCell } from "./references.js";
+import { compileRStatements, type RStmt } from "./resumable/statements.js";
+import { hasSuspend } from "./resumable/suspend-points.js";
 import type { Scope } from "./scope.js";
 import { UnsupportedSyntax } from "./unsupported.js";
 
@@ -96,6 +100,12 @@ class SourceModule extends ModuleRecord {
   readonly resolved = new Map<string, ModuleRecord>();
   hoisted: ((s: Env) => void) | undefined;
   body!: Stmt;
+  /** The body in resumable form when the module uses top-level await. */
+  rbody: RStmt | undefined;
+  /** Settles when an asynchronous evaluation of this module finishes. */
+  pending: Promise<void> | undefined;
+  /** The resolver the module was loaded with, for its dynamic imports. */
+  resolver: ModuleResolver = {};
   slotInit!: Slot[];
 
   constructor(
@@ -193,6 +203,118 @@ export class ModuleLoader {
     return this.namespace(run, root);
   }
 
+  /**
+   * Like evaluate, for graphs that may contain top-level await: each module waits for its
+   * dependencies, and a module with top-level await runs its body through promise jobs. `drain`
+   * runs the job queue (the sandbox's). Resolves with the root's namespace.
+   */
+  async evaluateAsync(
+    run: Run,
+    source: string | undefined,
+    path: string,
+    resolver: ModuleResolver,
+    drain: () => void,
+    referrer?: string,
+  ): Promise<ModuleNamespace> {
+    let root: ModuleRecord;
+    if (source !== undefined) {
+      const existing = this.map.get(path);
+      if (!(existing instanceof SourceModule) || existing.source.text !== source) {
+        root = this.parse(run, path, source);
+        this.map.set(path, root);
+      } else root = existing;
+    } else root = this.load(run, path, referrer ?? "", resolver);
+    if (root instanceof SourceModule && root.status === "new") root.resolver = resolver;
+    this.loadRequests(run, root, resolver);
+    this.link(run, root, new Set());
+    await this.runAsync(run, root, drain, new Set());
+    return this.namespace(run, root);
+  }
+
+  private async runAsync(
+    run: Run,
+    m: ModuleRecord,
+    drain: () => void,
+    stack: Set<ModuleRecord>,
+  ): Promise<void> {
+    if (!(m instanceof SourceModule)) return;
+    if (m.status === "errored") throw m.error;
+    if (m.status === "evaluated" || stack.has(m)) return;
+    if (m.pending) return m.pending;
+    if (!m.rbody && !this.anyAsync(m, new Set())) {
+      this.run(run, m);
+      return;
+    }
+    stack.add(m);
+    m.status = "evaluating";
+    m.pending = (async () => {
+      try {
+        for (const dep of m.resolved.values()) await this.runAsync(run, dep, drain, stack);
+        if (m.rbody) await this.runBodyAsync(run, m, drain);
+        else this.runBody(run, m);
+        m.status = "evaluated";
+      } catch (e) {
+        m.status = "errored";
+        m.error = e;
+        throw e;
+      }
+    })();
+    return m.pending;
+  }
+
+  /** Whether `m` or a module it imports (not yet evaluated) uses top-level await. */
+  private anyAsync(m: ModuleRecord, seen: Set<ModuleRecord>): boolean {
+    if (!(m instanceof SourceModule) || seen.has(m) || m.status === "evaluated") return false;
+    seen.add(m);
+    if (m.rbody || m.pending) return true;
+    for (const dep of m.resolved.values()) if (this.anyAsync(dep, seen)) return true;
+    return false;
+  }
+
+  private runBody(run: Run, m: SourceModule): void {
+    const frame = m.env as Frame;
+    const saved = run.frame;
+    frame.run = run;
+    run.frame = frame;
+    try {
+      m.body(frame);
+    } finally {
+      run.frame = saved;
+    }
+  }
+
+  /** Runs a top-level-await body, resuming in promise jobs. */
+  private runBodyAsync(run: Run, m: SourceModule, drain: () => void): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const frame = m.env as Frame;
+      const body = (m.rbody as RStmt)(frame);
+      const step = (r: Run, resume: (b: typeof body) => IteratorResult<Suspend, number>): void => {
+        let res: IteratorResult<Suspend, number>;
+        pushFrame(r, frame);
+        try {
+          res = resume(body);
+        } catch (e) {
+          reject(e);
+          return;
+        } finally {
+          popFrame(r, frame);
+        }
+        if (res.done) {
+          resolve();
+          return;
+        }
+        thenHost(
+          r,
+          res.value.value,
+          (v, rr) => step(rr, (b) => b.next(v)),
+          (e, rr) => step(rr, (b) => b.throw(new ThrowSignal(e))),
+        );
+      };
+      step(run, (b) => b.next());
+      drain();
+    });
+  }
+
   private parse(run: Run, path: string, text: string): SourceModule {
     const source = new SourceFile(path, text);
     try {
@@ -223,7 +345,8 @@ export class ModuleLoader {
           s.v[slot] = create(s);
         };
       } else m.hoisted = hoisted;
-      m.body = compileStatements(ctx, program.body);
+      if (hasSuspend(program)) m.rbody = compileRStatements(ctx, program.body);
+      else m.body = compileStatements(ctx, program.body);
       m.slotInit = slotTemplate(an.root);
       return m;
     } catch (e) {
@@ -309,7 +432,7 @@ export class ModuleLoader {
     }
   }
 
-  private load(run: Run, spec: string, referrer: string, resolver: ModuleResolver): ModuleRecord {
+  load(run: Run, spec: string, referrer: string, resolver: ModuleResolver): ModuleRecord {
     const custom = resolver.resolve?.(spec, referrer);
     if (custom !== undefined) {
       const existing = this.map.get(custom.path);
@@ -336,6 +459,7 @@ export class ModuleLoader {
     if (text === undefined)
       return throwSyntaxError(run, `Cannot find module '${spec}' imported from ${referrer}`);
     const m = this.parse(run, path, text);
+    m.resolver = resolver;
     this.map.set(path, m);
     return m;
   }
@@ -423,21 +547,21 @@ export class ModuleLoader {
     m.status = "evaluating";
     try {
       for (const dep of m.resolved.values()) this.run(run, dep);
-      const frame = m.env as Frame;
-      const saved = run.frame;
-      frame.run = run;
-      run.frame = frame;
-      try {
-        m.body(frame);
-      } finally {
-        run.frame = saved;
-      }
+      if (m.rbody)
+        throwSyntaxError(run, `Module ${m.path} uses top-level await; evaluate it with runModule`);
+      this.runBody(run, m);
       m.status = "evaluated";
     } catch (e) {
       m.status = "errored";
       m.error = e;
       throw e;
     }
+  }
+
+  /** The resolver a loaded module was loaded with (for its dynamic imports). */
+  resolverOf(path: string): ModuleResolver | undefined {
+    const m = this.map.get(path);
+    return m instanceof SourceModule ? m.resolver : undefined;
   }
 
   /** Environments of loaded modules, for heap measurement. */

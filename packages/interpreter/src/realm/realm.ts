@@ -37,6 +37,17 @@ export interface RealmHooks {
     args: import("../values/value.js").Value[],
     newTarget: JSObject | undefined,
   ) => JSObject;
+  /** `import(specifier)`: loads and evaluates asynchronously, then calls `done` in a job of `run`. */
+  importModule?: (
+    run: import("../runtime/run.js").Run,
+    specifier: string,
+    referrer: string,
+    done: (
+      ok: boolean,
+      value: import("../values/value.js").Value,
+      run: import("../runtime/run.js").Run,
+    ) => void,
+  ) => void;
   /** Called after a drain of the job queue for each promise rejected and still unhandled. */
   onUnhandledRejection?: (
     reason: import("../values/value.js").Value,

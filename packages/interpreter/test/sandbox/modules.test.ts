@@ -52,3 +52,50 @@ describe("runModule", () => {
     );
   });
 });
+
+describe("top-level await and import()", () => {
+  const files = {
+    "lib/slow.js": "export const value = await Promise.resolve(41).then((v) => v + 1);",
+    "lib/lazy.js": "export default 'lazy ' + import.meta.url;",
+  };
+
+  it("waits for top-level await in the graph", async () => {
+    const sb = createSandbox();
+    const ns = (await sb.runModule(
+      "import { value } from './lib/slow.js'; export const doubled = value * 2; await null; export const meta = import.meta.url;",
+      {
+        path: "main.js",
+        resolver: { files },
+      },
+    )) as { doubled: number; meta: string };
+    expect(ns).toEqual({ doubled: 84, meta: "main.js" });
+  });
+
+  it("awaits host promises at top level", async () => {
+    const sb = createSandbox({
+      globals: { later: () => new Promise((r) => setTimeout(() => r(7), 5)) },
+    });
+    const ns = (await sb.runModule("export const v = await later();")) as { v: number };
+    expect(ns.v).toBe(7);
+  });
+
+  it("loads modules with import() from modules and scripts", async () => {
+    const sb = createSandbox({ modules: { files } });
+    const ns = (await sb.runModule(
+      "const m = await import('./lib/lazy.js'); export const text = m.default;",
+      { path: "main.js", resolver: { files } },
+    )) as { text: string };
+    expect(ns.text).toBe("lazy lib/lazy.js");
+    await sb.run("var got; import('lib/slow.js').then((m) => { got = m.value; });");
+    expect(sb.runSync("got")).toBe(42);
+    await sb.run("var err; import('./missing.js').catch((e) => { err = e.name; });");
+    expect(sb.runSync("err")).toBe("SyntaxError");
+  });
+
+  it("reports a top-level await that can never settle", async () => {
+    const sb = createSandbox();
+    await expect(
+      sb.runModule("await new Promise(() => {});", { path: "stuck.js" }),
+    ).rejects.toThrow(/can never settle/);
+  });
+});

@@ -6,6 +6,7 @@ import { compileFunctionExpr } from "../function-expr.js";
 import { unsupported } from "../unsupported.js";
 import { AssignmentExpression } from "./AssignmentExpression.js";
 import { CallExpression, NewExpression } from "./CallExpression.js";
+import { ImportExpression } from "./ImportExpression.js";
 import {
   ConditionalExpression,
   Identifier,
@@ -52,6 +53,6 @@ export const expressionCompilers: ExprCompilers = {
   TaggedTemplateExpression,
   MetaProperty,
   ChainExpression,
-  ImportExpression: (n) => unsupported(n, "dynamic import()"),
+  ImportExpression,
   ParenthesizedExpression,
 };

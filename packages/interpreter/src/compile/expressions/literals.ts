@@ -10,8 +10,8 @@ import type { Value } from "../../values/value.js";
 import type { Ctx, Expr } from "../context.js";
 import { compileExpr } from "../dispatch.js";
 import { compileRead } from "../references.js";
-import { unsupported } from "../unsupported.js";
 import { compileArgs } from "./CallExpression.js";
+import { compileImportMeta } from "./ImportExpression.js";
 import { compileGetFrom, compileObject, SHORT } from "./MemberExpression.js";
 import { compileNewTarget } from "./this.js";
 
@@ -155,5 +155,5 @@ export function ParenthesizedExpression(node: ES.ParenthesizedExpression, ctx: C
 
 export function MetaProperty(node: ES.MetaProperty, ctx: Ctx): Expr {
   if (node.meta.name === "new") return compileNewTarget(ctx);
-  return unsupported(node, "import.meta");
+  return compileImportMeta(ctx);
 }

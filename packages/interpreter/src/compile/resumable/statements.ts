@@ -53,6 +53,23 @@ export function compileRStatements(ctx: Ctx, stmts: readonly ES.Node[]): RStmt {
 }
 
 const resumable: Record<string, (node: never, ctx: Ctx) => RStmt> = {
+  ExportNamedDeclaration(node: ES.ExportNamedDeclaration, ctx: Ctx): RStmt {
+    return compileRStmt(ctx, node.declaration as ES.Declaration);
+  },
+
+  ExportDefaultDeclaration(node: ES.ExportDefaultDeclaration, ctx: Ctx): RStmt {
+    const d = node.declaration;
+    if (d.type === "FunctionDeclaration" || d.type === "ClassDeclaration") {
+      return unsupported(node, "'await' inside an exported class heritage or key");
+    }
+    const value = compileR(ctx, d as ES.Expression);
+    const init = compileInit(ctx, node as unknown as { start: number; name: string });
+    return function* (s) {
+      init(s, yield* value(s));
+      return NORMAL;
+    };
+  },
+
   ExpressionStatement(node: ES.ExpressionStatement, ctx: Ctx): RStmt {
     const e = compileR(ctx, node.expression);
     return function* (s) {
