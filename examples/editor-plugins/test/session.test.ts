@@ -67,8 +67,13 @@ describe("the useful plugins do their jobs", () => {
     expect(after).toMatch(/^# Lighthouse 2\.0 release notes$/m);
     expect(after).toMatch(/^## Upgrading from 1\.x$/m);
     expect(after).not.toMatch(/^[*+] /m);
+    expect(before).toMatch(/\n\n\n/);
     expect(after).not.toMatch(/\n\n\n/);
     expect(after).not.toMatch(/[ \t]+$/m);
+    expect(before).toMatch(/^## Highlights\n\* Builds/m);
+    expect(after).toMatch(/^## Highlights\n\n- Builds/m);
+    expect(before).toMatch(/^\+ Search runs/m);
+    expect(after).toMatch(/^- Search runs/m);
     expect(formatted).toEqual({ changedLines: expect.any(Number) });
     expect(result.undoRestored).toBe(true);
     expect(result.redoReapplied).toBe(true);
