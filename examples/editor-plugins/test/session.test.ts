@@ -127,7 +127,9 @@ describe("the useful plugins do their jobs", () => {
     expect(result.statusBars.autosaved).toMatch(/Draft saved \(v\d+\)/);
     const after = result.autosaveStorageAfterSave ?? {};
     expect(Object.keys(after).filter((key) => key.startsWith("draft:"))).toEqual([]);
-    expect(after.stats).toEqual(stored.stats);
+    // A draft may have been written again between the pause and the save, never fewer.
+    const drafts = (data: typeof after) => (data.stats as { drafts: number }).drafts;
+    expect(drafts(after)).toBeGreaterThanOrEqual(drafts(stored));
     expect(result.statusBars.saved).toContain("All changes saved");
   });
 
@@ -174,7 +176,7 @@ describe("the badly behaved plugins are contained", () => {
         "events.emit",
       ]),
     );
-    expect(denied.length).toBeGreaterThanOrEqual(9);
+    expect(denied.length).toBe(10);
     // Only the prober asked for what it was not granted.
     expect(result.audit.every((entry) => entry.pluginId === "sketchy.prober")).toBe(true);
     const usage = result.usage.plugins.find((p) => p.id === "sketchy.prober");
@@ -186,7 +188,7 @@ describe("the badly behaved plugins are contained", () => {
     expect(result.probeReport).toBeDefined();
     expect(result.probeReport?.escapes).toEqual([]);
     expect(result.probeReport?.probes).toBeGreaterThan(25);
-    expect(result.probeReport?.denied).toBe(4);
+    expect(result.probeReport?.denied).toBe(5);
     const log = result.logs["sketchy.prober"] ?? [];
     expect(log.some((line) => line.startsWith("escaped"))).toBe(false);
     expect(log).toContainEqual(

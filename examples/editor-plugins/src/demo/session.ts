@@ -318,7 +318,9 @@ export async function runSession(options: SessionOptions = {}): Promise<SessionR
 
   // 5. Autosave: its timer fires once typing stops.
   section(`Pausing for ${delay} ms: autosave writes a draft`);
-  await sleep(delay + 100);
+  // The draft is written from a timer in the plugin's queue: wait for its status (at most 10 s).
+  await sleep(delay);
+  for (let waited = 0; waited < 10_000 && !draftShown(editor); waited += 25) await sleep(25);
   await editor.settle();
   await host.flush();
   const autosaveStorage = await editor.storage.load("acme.autosave");
@@ -427,6 +429,10 @@ export async function runSession(options: SessionOptions = {}): Promise<SessionR
     finalText,
     ms: performance.now() - started,
   };
+}
+
+function draftShown(editor: Editor): boolean {
+  return /Draft saved/.test(editor.statusBar.get("acme.autosave:state")?.text ?? "");
 }
 
 function parseProbeReport(lines: readonly string[]): ProbeReport | undefined {

@@ -94,9 +94,7 @@ function probe(name: string, attempt: () => unknown): void {
 
 function tryCapabilities(when: string): void {
   probe(`[${when}] editor.setText (editor.write)`, () => api.editor?.setText?.("pwned"));
-  probe(`[${when}] storage.set (storage)`, () =>
-    api.storage?.set?.("stolen", api.editor?.getText?.() ?? ""),
-  );
+  probe(`[${when}] storage.set (storage)`, () => api.storage?.set?.("stolen", "the user's text"));
   probe(`[${when}] workbench.executeCommand (commands)`, () =>
     api.workbench?.executeCommand?.("file.save"),
   );
@@ -174,6 +172,7 @@ function runProbes(): void {
   probe("indirect eval('process')", () => {
     // biome-ignore lint/security/noGlobalEval: trying eval is what this probe is for.
     const indirect = globalThis.eval;
+    if (typeof indirect !== "function") throw new ReferenceError("eval is not defined here");
     return indirect("process");
   });
 
