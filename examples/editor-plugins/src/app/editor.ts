@@ -80,6 +80,7 @@ export class Editor implements EditorServices {
   #document: TextDocument | undefined;
   readonly #pending = new Set<Promise<unknown>>();
   readonly #manifests = new Map<string, Manifest>();
+  #pluginEvents = 0;
 
   constructor(options: EditorOptions = {}) {
     this.settings = new Settings(options.settings);
@@ -94,6 +95,9 @@ export class Editor implements EditorServices {
       settings: () => this.settings.toJSON(),
     });
     this.host.on("plugin:unloaded", ({ pluginId }) => this.#forget(pluginId));
+    this.host.on("plugin:event", () => {
+      this.#pluginEvents++;
+    });
     this.#registerOwnCommands();
   }
 
@@ -225,10 +229,19 @@ export class Editor implements EditorServices {
     return this.#run(command, args, "user");
   }
 
-  /** Waits until every event emitted so far, and everything it caused, has been handled. */
+  /**
+   * Waits until every event emitted so far, and everything it caused, has been handled: the
+   * editor's own events and commands, and the events plugins sent each other on the way. The host
+   * does not say when a plugin's event has been delivered (no `host.idle()` yet), but it queues
+   * each delivery at once and starts it from a microtask, so one turn of the event loop after the
+   * last of the editor's own deliveries is enough for them to have run.
+   */
   async settle(): Promise<void> {
-    while (this.#pending.size > 0) {
-      await Promise.allSettled([...this.#pending]);
+    for (;;) {
+      while (this.#pending.size > 0) await Promise.allSettled([...this.#pending]);
+      const seen = this.#pluginEvents;
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.#pending.size === 0 && seen === this.#pluginEvents) return;
     }
   }
 
