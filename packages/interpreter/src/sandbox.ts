@@ -271,6 +271,15 @@ export class Sandbox {
   }
 
   private evaluate(run: Run, code: string, opts: RunOptions, outermost = false): unknown {
+    run.startClock();
+    try {
+      return this.evaluateTimed(run, code, opts, outermost);
+    } finally {
+      run.stopClock();
+    }
+  }
+
+  private evaluateTimed(run: Run, code: string, opts: RunOptions, outermost: boolean): unknown {
     const filename = opts.filename ?? "script.js";
     if (opts.signal?.aborted) run.checkpoint();
     let script: ReturnType<typeof compileScript>;
@@ -331,12 +340,10 @@ export class Sandbox {
     const run = this.newRun(opts);
     this.account.evaluations++;
     try {
-      const evaluation = this.modules.evaluateAsync(
-        run,
-        source,
-        path,
-        opts.resolver ?? this.defaultResolver,
-        () => this.drain(run),
+      const evaluation = this.timed(run, () =>
+        this.modules.evaluateAsync(run, source, path, opts.resolver ?? this.defaultResolver, () =>
+          this.drain(run),
+        ),
       );
       let settled = false;
       evaluation.then(
@@ -413,7 +420,10 @@ export class Sandbox {
       const a = args.map((x, i) =>
         this.membrane.importValue(this.realm, x, run, `arguments[${i}]`),
       );
-      const out = this.membrane.exportValue(run, guest.call(run, t, a));
+      const out = this.membrane.exportValue(
+        run,
+        this.timed(run, () => guest.call(run, t, a)),
+      );
       if (nested === undefined) this.drain(run);
       return out;
     } catch (e) {
@@ -447,7 +457,10 @@ export class Sandbox {
       );
       let out: unknown;
       try {
-        out = this.membrane.exportValue(run, guest.call(run, t, a));
+        out = this.membrane.exportValue(
+          run,
+          this.timed(run, () => guest.call(run, t, a)),
+        );
       } catch (e) {
         if (e instanceof ThrowSignal) throw this.membrane.toSandboxError(run, e);
         throw e;
@@ -473,7 +486,7 @@ export class Sandbox {
       const a = args.map((x, i) =>
         this.membrane.importValue(this.realm, x, run, `arguments[${i}]`),
       );
-      const v = fn.call(run, t, a);
+      const v = this.timed(run, () => fn.call(run, t, a));
       const out = this.membrane.exportValue(run, v);
       if (nested === undefined) this.drain(run);
       return out;
@@ -527,6 +540,16 @@ export class Sandbox {
             return makeError(r, e instanceof CompileError ? "SyntaxError" : "Error", message);
           }),
       );
+  }
+
+  /** Runs `f` as guest work of `run` for CPU-time accounting. */
+  private timed<T>(run: Run, f: () => T): T {
+    run.startClock();
+    try {
+      return f();
+    } finally {
+      run.stopClock();
+    }
   }
 
   /** Cumulative usage, peaks and limit status. */

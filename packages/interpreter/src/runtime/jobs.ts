@@ -98,7 +98,12 @@ export function drainJobs(realm: Realm, fallbackRun: () => Run): void {
       last = run;
       try {
         run.charge(1);
-        job.job(run);
+        run.startClock();
+        try {
+          job.job(run);
+        } finally {
+          run.stopClock();
+        }
       } catch (e) {
         if (e instanceof ThrowSignal) continue;
         run.dead ??= e instanceof Error ? e : new Error(String(e));

@@ -49,6 +49,10 @@ export class Run {
   /** Set when a budget ran out: every later charge rethrows it, so the run cannot continue. */
   dead: Error | null = null;
   readonly startedAt = now();
+  /** CPU time: wall time while guest work of this run is executing (not while it waits). */
+  private activeMs = 0;
+  private clockDepth = 0;
+  private clockStart = 0;
   private readonly deadline: number;
   private lastTotalFuel = 0;
   private lastTotalMem = 0;
@@ -79,6 +83,20 @@ export class Run {
     return this.limits.memoryBytes - this.memLeft;
   }
 
+  /** Starts (or nests) a period of executing guest work, for CPU-time accounting. */
+  startClock(): void {
+    if (this.clockDepth++ === 0) this.clockStart = now();
+  }
+
+  stopClock(): void {
+    if (--this.clockDepth === 0) this.activeMs += now() - this.clockStart;
+  }
+
+  /** CPU milliseconds used so far (executing, not waiting). */
+  get cpuMs(): number {
+    return this.activeMs + (this.clockDepth > 0 ? now() - this.clockStart : 0);
+  }
+
   /** Charges `n` units of fuel. */
   charge(n: number): void {
     if ((this.budget -= n) < 0) this.checkpoint();
@@ -104,7 +122,7 @@ export class Run {
     }
     const cpuLimit = this.account.limits.cpuTimeMs;
     if (cpuLimit !== undefined) {
-      const cpu = this.account.cpuTimeMs + (now() - this.startedAt);
+      const cpu = this.account.cpuTimeMs + this.cpuMs;
       if (cpu > cpuLimit) {
         this.account.exhausted = { resource: "cpuTime", scope: "total" };
         const err = new ResourceExhaustedError("cpuTime", Math.round(cpu), cpuLimit, "total");
@@ -176,7 +194,7 @@ export class Run {
     const mem = this.memoryUsed;
     a.allocationBytes += mem - this.lastTotalMem;
     this.lastTotalMem = mem;
-    a.cpuTimeMs += now() - this.startedAt;
+    a.cpuTimeMs += this.cpuMs;
     if (fuel > a.peakRunFuel) a.peakRunFuel = fuel;
     if (mem > a.peakRunMemory) a.peakRunMemory = mem;
     if (this.peakDepth > a.peakCallDepth) a.peakCallDepth = this.peakDepth;

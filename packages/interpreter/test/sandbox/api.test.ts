@@ -45,3 +45,11 @@ describe("resources()", () => {
     expect(sb.resources().exhausted).toEqual({ resource: "cpuTime", scope: "total" });
   });
 });
+
+describe("CPU time", () => {
+  it("counts executing time, not time spent waiting for host promises", async () => {
+    const sb = createSandbox({ globals: { wait: () => new Promise((r) => setTimeout(r, 120)) } });
+    await sb.run("(async () => { await wait(); })();");
+    expect(sb.resources().cpuTimeMs).toBeLessThan(100);
+  });
+});
