@@ -323,6 +323,42 @@ export function compileAssign(ctx: Ctx, node: { start: number; name: string }): 
   };
 }
 
+/**
+ * For references that `with` or eval can redirect: resolves the binding first and returns a
+ * writer for it, so an assignment's left side is resolved before its right side is evaluated
+ * (https://tc39.es/ecma262/#sec-assignment-operators-runtime-semantics-evaluation). Undefined for
+ * statically resolved references, where the order cannot be observed.
+ */
+export function compileEarlyAssign(
+  ctx: Ctx,
+  node: { start: number; name: string },
+): ((s: Env) => (v: Value) => void) | undefined {
+  const r = resolution(ctx, node);
+  if (r.dynamic.length === 0) return undefined;
+  const strict = ctx.strict;
+  const staticWrite = staticWriter(r, strict);
+  const steps = dynamicSteps(r);
+  const name = r.name;
+  return (s) => {
+    const found = dynamicLookup(s, name, steps);
+    if (found === undefined) return (v) => staticWrite(s, v);
+    if (found.kind === "cell") {
+      const cell = found.cell;
+      return (v) => {
+        cell.v = v;
+      };
+    }
+    const obj = found.obj;
+    return (v) => {
+      const run = s.f.run;
+      if (!obj.hasProperty(run, name) && strict) notDefined(run, name);
+      if (!obj.set(run, name, v, obj) && strict) {
+        throwTypeError(run, `Cannot assign to read only property '${name}' of object`);
+      }
+    };
+  };
+}
+
 function staticWriter(r: Resolution, strict: boolean): Setter {
   const b = r.binding;
   if (b !== undefined && !b.global) return slotSetter(b, hopsBetween(r.from, b.scope), strict);

@@ -75,3 +75,16 @@ describe("control flow", () => {
     ).toEqual([true, "x|y", true]);
   });
 });
+
+describe("with and assignment order", () => {
+  it("resolves the left side before evaluating the right (regression)", () => {
+    expect(run(`var o = { x: 1 }; with (o) { x = (delete o.x, 2); } [o.x, typeof x]`)).toEqual([
+      2,
+      "undefined",
+    ]);
+    expect(
+      run(`var env = {}; Object.defineProperty(env, "NaN", { configurable: true, value: 1 }); var r;
+        try { with (env) { (function () { "use strict"; NaN = (delete env.NaN, 0); })(); } } catch (e) { r = e.name } r`),
+    ).toBe("ReferenceError");
+  });
+});

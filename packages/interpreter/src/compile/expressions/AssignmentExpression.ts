@@ -14,7 +14,7 @@ import { compileNamedExpr, isAnonymousFunctionDefinition } from "../naming.js";
 import { compileBinding } from "../patterns.js";
 import { compilePrivateName } from "../private-names.js";
 import { WriteCache, writeNamed } from "../property-cache.js";
-import { compileAssign, compileRead } from "../references.js";
+import { compileAssign, compileEarlyAssign, compileRead } from "../references.js";
 import { getComputed } from "./MemberExpression.js";
 import { compileSuperAccess } from "./super.js";
 import { compileThis } from "./this.js";
@@ -89,6 +89,15 @@ export function AssignmentExpression(node: ES.AssignmentExpression, ctx: Ctx): E
 
   if (left.type === "Identifier") {
     const write = compileAssign(ctx, left);
+    const early = op === "=" ? compileEarlyAssign(ctx, left) : undefined;
+    if (early !== undefined) {
+      return (s) => {
+        const put = early(s);
+        const v = rhs(s);
+        put(v);
+        return v;
+      };
+    }
     if (op === "=") {
       return (s) => {
         const v = rhs(s);
