@@ -32,7 +32,8 @@ function reindex(version: number): void {
   }
   indexes.push({ version, text, pages });
   const megabytes = Math.round((indexes.length * SLOTS * 8) / 1e6);
-  statusBar.set("index", `Search index: ${indexes.length} versions, ~${megabytes} MB`, {
+  const versions = `${indexes.length} version${indexes.length === 1 ? "" : "s"}`;
+  statusBar.set("index", `Search index: ${versions}, ~${megabytes} MB`, {
     priority: 40,
   });
 }
