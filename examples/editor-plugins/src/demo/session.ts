@@ -184,9 +184,7 @@ export async function runSession(options: SessionOptions = {}): Promise<SessionR
 
   // 1. Plugins.
   step = "load";
-  section(
-    `Loading plugins from ${path.relative(process.cwd(), path.join(root, "plugins")) || "."}`,
-  );
+  section(`Loading plugins from ${path.relative(process.cwd(), path.join(root, "plugins"))}/`);
   const report = await editor.loadPlugins(path.join(root, "plugins"));
   for (const id of report.loaded) {
     const manifest = editor.manifest(id);
