@@ -71,6 +71,45 @@ function compileMemberTarget(ctx: Ctx, p: ES.MemberExpression): Bind {
   };
 }
 
+/**
+ * A destructuring target whose reference is evaluated before its value is fetched: member
+ * expressions in assignment patterns (`[o.a, o[k]] = …`). `prepare` evaluates the object and key
+ * (the key is converted only when storing); `put` stores.
+ */
+interface Target {
+  prepare: ((s: Env) => [Value, Value]) | undefined;
+  put: (s: Env, v: Value, ref: [Value, Value] | undefined) => void;
+}
+
+function compileTarget(ctx: Ctx, p: ES.Pattern, mode: "init" | "assign"): Target {
+  let inner = p;
+  let init: Expr | undefined;
+  if (p.type === "AssignmentPattern") {
+    inner = p.left;
+    init = compileInitializer(ctx, p.left, p.right);
+  }
+  if (mode === "assign" && inner.type === "MemberExpression" && inner.object.type !== "Super") {
+    const m = inner;
+    const obj = compileExpr(ctx, m.object as ES.Expression);
+    const strict = ctx.strict;
+    const setPrivate =
+      m.property.type === "PrivateIdentifier" ? compilePrivateSetter(ctx, m) : undefined;
+    const keyExpr = m.computed ? compileExpr(ctx, m.property as ES.Expression) : undefined;
+    const name = m.computed || setPrivate ? "" : (m.property as ES.Identifier).name;
+    return {
+      prepare: (s) => [obj(s), keyExpr ? keyExpr(s) : name],
+      put: (s, v, ref) => {
+        const value = init !== undefined && v === undefined ? init(s) : v;
+        const [o, k] = ref as [Value, Value];
+        if (setPrivate) setPrivate(s, o, value);
+        else putV(s.f.run, o, toPropertyKey(s.f.run, k), value, strict);
+      },
+    };
+  }
+  const bind = compileBinding(ctx, p, mode);
+  return { prepare: undefined, put: (s, v) => bind(s, v) };
+}
+
 function compileDefault(ctx: Ctx, p: ES.AssignmentPattern, mode: "init" | "assign"): Bind {
   const target = compileBinding(ctx, p.left, mode);
   const init = compileInitializer(ctx, p.left, p.right);
@@ -78,7 +117,7 @@ function compileDefault(ctx: Ctx, p: ES.AssignmentPattern, mode: "init" | "assig
 }
 
 function compileObjectPattern(ctx: Ctx, p: ES.ObjectPattern, mode: "init" | "assign"): Bind {
-  const props: { key: Key | Expr; bind: Bind }[] = [];
+  const props: { key: Key | Expr; target: Target }[] = [];
   let rest: Bind | undefined;
   for (const prop of p.properties) {
     if (prop.type === "RestElement") {
@@ -89,16 +128,17 @@ function compileObjectPattern(ctx: Ctx, p: ES.ObjectPattern, mode: "init" | "ass
     if (prop.computed) key = compileExpr(ctx, prop.key as ES.Expression);
     else if (prop.key.type === "Identifier") key = prop.key.name;
     else key = String((prop.key as ES.Literal).value);
-    props.push({ key, bind: compileBinding(ctx, prop.value, mode) });
+    props.push({ key, target: compileTarget(ctx, prop.value, mode) });
   }
   return (s, v) => {
     const run = s.f.run;
     requireObjectCoercible(run, v, "destructuring source");
     const used: Key[] | undefined = rest ? [] : undefined;
-    for (const { key, bind } of props) {
+    for (const { key, target } of props) {
       const k = typeof key === "function" ? toPropertyKey(run, key(s)) : key;
       used?.push(k);
-      bind(s, getV(run, v, k));
+      const ref = target.prepare?.(s);
+      target.put(s, getV(run, v, k), ref);
     }
     if (rest !== undefined) {
       const src = toObject(run, v);
@@ -117,8 +157,8 @@ function compileArrayPattern(ctx: Ctx, p: ES.ArrayPattern, mode: "init" | "assig
   const elements = p.elements.map((e) => {
     if (e === null) return null;
     if (e.type === "RestElement")
-      return { rest: true, bind: compileBinding(ctx, e.argument, mode) };
-    return { rest: false, bind: compileBinding(ctx, e, mode) };
+      return { rest: true, target: compileTarget(ctx, e.argument, mode) };
+    return { rest: false, target: compileTarget(ctx, e, mode) };
   });
   return (s, v) => {
     const run = s.f.run;
@@ -129,6 +169,7 @@ function compileArrayPattern(ctx: Ctx, p: ES.ArrayPattern, mode: "init" | "assig
           if (!rec.done) iteratorStepValue(run, rec);
           continue;
         }
+        const ref = el.target.prepare?.(s);
         if (el.rest) {
           const list: Value[] = [];
           while (!rec.done) {
@@ -137,7 +178,7 @@ function compileArrayPattern(ctx: Ctx, p: ES.ArrayPattern, mode: "init" | "assig
             run.charge(1);
             list.push(x);
           }
-          el.bind(s, createArray(run, list));
+          el.target.put(s, createArray(run, list), ref);
           continue;
         }
         let x: Value;
@@ -145,7 +186,7 @@ function compileArrayPattern(ctx: Ctx, p: ES.ArrayPattern, mode: "init" | "assig
           const y = iteratorStepValue(run, rec);
           if (y !== DONE) x = y;
         }
-        el.bind(s, x);
+        el.target.put(s, x, ref);
       }
     } catch (e) {
       if (!rec.done && e instanceof ThrowSignal) iteratorClose(run, rec, true);
