@@ -2,41 +2,44 @@
  * Creates a realm: the core objects every other intrinsic hangs off, then each intrinsic file's
  * installer in dependency order, then the global object's value properties.
  */
+
+import { installArray } from "../intrinsics/Array.js";
+import { installArrayBuffer } from "../intrinsics/ArrayBuffer.js";
+import { installBigInt } from "../intrinsics/BigInt.js";
+import { installBoolean } from "../intrinsics/Boolean.js";
+import { installDataView } from "../intrinsics/DataView.js";
+import { installDate } from "../intrinsics/Date.js";
+import { installError } from "../intrinsics/Error.js";
+import { installFinalizationRegistry } from "../intrinsics/FinalizationRegistry.js";
+// Intrinsic installers (one file per built-in). Keep this list in dependency order.
+// INSTALLER-IMPORTS-BEGIN
+import { installFunction } from "../intrinsics/Function.js";
+import { installGenerator } from "../intrinsics/Generator.js";
+import { installGlobalFunctions } from "../intrinsics/global-functions.js";
+import { installJSON } from "../intrinsics/JSON.js";
+import { installMap } from "../intrinsics/Map.js";
+import { installMath } from "../intrinsics/Math.js";
+import { installNativeErrors } from "../intrinsics/NativeErrors.js";
+import { installNumber } from "../intrinsics/Number.js";
+import { installObject } from "../intrinsics/Object.js";
+import { installPromise } from "../intrinsics/Promise.js";
+import { installProxy } from "../intrinsics/Proxy.js";
+import { installReflect } from "../intrinsics/Reflect.js";
+import { installRegExp } from "../intrinsics/RegExp.js";
+import { installSet } from "../intrinsics/Set.js";
+import { installString } from "../intrinsics/String.js";
+import { installSymbol } from "../intrinsics/Symbol.js";
+import { installTypedArray } from "../intrinsics/TypedArray.js";
+import { installWeakMap } from "../intrinsics/WeakMap.js";
+import { installWeakRef } from "../intrinsics/WeakRef.js";
+import { installWeakSet } from "../intrinsics/WeakSet.js";
+import { throwTypeError } from "../runtime/throw.js";
 import { BuiltinFunction } from "../values/function.js";
 import { ImmutablePrototypeObject } from "../values/immutable-prototype-object.js";
 import { JSObject } from "../values/object.js";
 import { WC } from "../values/property.js";
-import { throwTypeError } from "../runtime/throw.js";
 import { defineMethods } from "./bootstrap.js";
 import { Realm } from "./realm.js";
-// Intrinsic installers (one file per built-in). Keep this list in dependency order.
-// INSTALLER-IMPORTS-BEGIN
-import { installFunction } from "../intrinsics/Function.js";
-import { installObject } from "../intrinsics/Object.js";
-import { installError } from "../intrinsics/Error.js";
-import { installNativeErrors } from "../intrinsics/NativeErrors.js";
-import { installSymbol } from "../intrinsics/Symbol.js";
-import { installArray } from "../intrinsics/Array.js";
-import { installMap } from "../intrinsics/Map.js";
-import { installSet } from "../intrinsics/Set.js";
-import { installWeakMap } from "../intrinsics/WeakMap.js";
-import { installWeakSet } from "../intrinsics/WeakSet.js";
-import { installBoolean } from "../intrinsics/Boolean.js";
-import { installReflect } from "../intrinsics/Reflect.js";
-import { installProxy } from "../intrinsics/Proxy.js";
-import { installGlobalFunctions } from "../intrinsics/global-functions.js";
-import { installArrayBuffer } from "../intrinsics/ArrayBuffer.js";
-import { installTypedArray } from "../intrinsics/TypedArray.js";
-import { installDataView } from "../intrinsics/DataView.js";
-import { installString } from "../intrinsics/String.js";
-import { installNumber } from "../intrinsics/Number.js";
-import { installBigInt } from "../intrinsics/BigInt.js";
-import { installMath } from "../intrinsics/Math.js";
-import { installJSON } from "../intrinsics/JSON.js";
-import { installDate } from "../intrinsics/Date.js";
-import { installRegExp } from "../intrinsics/RegExp.js";
-import { installGenerator } from "../intrinsics/Generator.js";
-import { installPromise } from "../intrinsics/Promise.js";
 // INSTALLER-IMPORTS-END
 
 export function createRealm(): Realm {
@@ -103,6 +106,8 @@ export function createRealm(): Realm {
   installRegExp(realm);
   installGenerator(realm);
   installPromise(realm);
+  installWeakRef(realm);
+  installFinalizationRegistry(realm);
   // INSTALLER-CALLS-END
   // Originals that fast paths compare against (see isPristineArrayIteration).
   const values = i.ArrayPrototype?.storageGet("values");
