@@ -12,6 +12,9 @@ import { throwRangeError, throwTypeError } from "../runtime/throw.js";
 import type { JSObject } from "../values/object.js";
 import type { Value } from "../values/value.js";
 
+/** What one concatenation costs the host besides the characters (a V8 ConsString). */
+const ROPE_NODE_BYTES = 32;
+
 /** The longest string the host can build (V8's String::kMaxLength on 64-bit hosts). */
 export const MAX_STRING_LENGTH = 2 ** 29 - 24;
 
@@ -42,7 +45,9 @@ export class StringBuilder {
     const n = piece.length;
     if (n === 0) return;
     if (this.s.length + n > MAX_STRING_LENGTH) throwRangeError(this.run, "Invalid string length");
-    this.run.alloc(2 * n);
+    // Each append leaves a rope node behind in the host until the string is flattened: charged
+    // too, or joining many one-character pieces would use many times the memory it was charged.
+    this.run.alloc(2 * n + ROPE_NODE_BYTES);
     this.s += piece;
   }
 

@@ -5,7 +5,9 @@
  * arrays) copied into guest objects of the realm, recursively; host functions wrapped as
  * HostFunction. Anything else is refused. Out of the sandbox: primitives as they are; guest data
  * copied out as plain host data, reading data properties only — no getter, Proxy trap, toJSON
- * or `then` runs during a conversion; guest functions become host-callable wrappers.
+ * or `then` runs during a conversion; guest functions become host-callable wrappers. Guest
+ * promises cross as host promises, and so do guest thenables (objects with an own callable
+ * `then`), which the guest resolves by its own rules as jobs of the run that exported them.
  */
 import { messages, SandboxError } from "../errors.js";
 import { ENTRY_BYTES } from "../intrinsics/MapPrototype.js";
@@ -284,6 +286,17 @@ export class Membrane {
         (v as unknown as { value?: number }).value;
       return new Date(typeof t === "number" ? t : Number.NaN);
     }
+    if (isOwnThenable(v)) {
+      // A copy with a callable `then` would be adopted by the host's promise machinery, calling
+      // the guest's `then` outside any run (and, resolving with itself, forever on the host's
+      // microtask queue). It crosses as a promise instead, resolved by the guest's rules as a
+      // job of this run, under its budget; nothing runs during the conversion.
+      const p = newPromise(run);
+      resolvePromise(run, p, v);
+      const host = this.exportPromise(run, p);
+      seen.set(v, host);
+      return host;
+    }
     const out: Record<string, unknown> = {};
     seen.set(v, out);
     for (const k of v.storageKeys()) {
@@ -406,6 +419,14 @@ function guestReason(run: Run, m: Membrane, e: unknown): Value {
   const g = hostErrorToGuest(run, m, e);
   if (g instanceof ThrowSignal) return g.value;
   throw g;
+}
+
+/** Whether `o` has an own enumerable data property `then` holding a function (no code runs). */
+function isOwnThenable(o: JSObject): boolean {
+  const attrs = o.storageAttrs("then");
+  if (attrs < 0 || attrs & ACCESSOR || !(attrs & ENUMERABLE)) return false;
+  const then = o.storageGet("then");
+  return then instanceof JSObject && then.isCallable();
 }
 
 /** A data property found along the prototype chain without running guest code. */

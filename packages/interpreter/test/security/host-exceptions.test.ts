@@ -424,3 +424,68 @@ describe("a guest error re-thrown through a host function", () => {
     assertNoHostObjectReachable(b);
   });
 });
+
+describe("built-ins called with hostile receivers and arguments", () => {
+  it("every reachable function, called and constructed with odd receivers and arguments, throws only guest values", () => {
+    const names = createSandbox().runSync(`(() => {
+      const seen = new Set(), out = [], q = [[globalThis, "globalThis"]];
+      for (let i = 0; i < q.length; i++) {
+        const [o, path] = q[i];
+        if (o === null || (typeof o !== "object" && typeof o !== "function") || seen.has(o)) continue;
+        seen.add(o);
+        if (typeof o === "function") out.push(path);
+        for (const k of Reflect.ownKeys(o)) {
+          if (typeof k === "symbol") continue;
+          const d = Object.getOwnPropertyDescriptor(o, k);
+          if ("value" in d) q.push([d.value, path + "." + k]);
+          if (d.get) q.push([d.get, path + ".get " + k]);
+          if (d.set) q.push([d.set, path + ".set " + k]);
+        }
+      }
+      return out;
+    })()`) as string[];
+    expect(names.length).toBeGreaterThan(300);
+    const receivers = [
+      "undefined",
+      "null",
+      "'s'",
+      "Symbol()",
+      "Object.create(null)",
+      "new Proxy({}, {})",
+      "new Proxy([], { get() { throw 1; } })",
+      "{ length: 2 ** 53 - 1 }",
+      "{ valueOf() { throw 1; } }",
+      "{ [Symbol.toPrimitive]() { return Symbol(); } }",
+    ];
+    const escaped: string[] = [];
+    for (const recv of receivers) {
+      const sb = createSandbox({
+        limits: { perRun: { fuel: 200_000, timeMs: 500, memoryBytes: 8_000_000 } },
+      });
+      for (const name of names) {
+        const accessor = /\.(get|set) ([^.]*)$/.exec(name);
+        const fexpr = accessor
+          ? `Object.getOwnPropertyDescriptor(${name.slice(0, accessor.index)}, ${JSON.stringify(accessor[2])}).${accessor[1]}`
+          : name;
+        for (const args of ["", recv, `${recv}, 1e9, -1`]) {
+          const code = `(() => {
+            const f = ${fexpr}, r = ${recv}, out = [];
+            try { Reflect.apply(f, r, [${args}]); } catch (e) { out.push(e); }
+            try { Reflect.construct(f, [${args}]); } catch (e) { out.push(e); }
+            for (const e of out) if (typeof e === "object" && e !== null && !(e instanceof Error)) return "odd";
+            return out.every((e) => typeof e !== "object" || e === null || e.constructor.constructor === Function);
+          })()`;
+          try {
+            const ok = sb.runSync(code);
+            if (ok !== true) escaped.push(`${name} (this=${recv}, args=${args}): ${String(ok)}`);
+          } catch (e) {
+            if (e instanceof ResourceExhaustedError || e instanceof SandboxError) continue;
+            escaped.push(`${name} (this=${recv}, args=${args}): host ${String(e)}`);
+          }
+        }
+      }
+      assertNoHostObjectReachable(sb);
+    }
+    expect(escaped).toEqual([]);
+  }, 60_000);
+});

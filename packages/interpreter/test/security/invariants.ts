@@ -6,6 +6,8 @@
  * runs and nothing crosses the membrane while looking), the host's own intrinsics, the text guest
  * code can read, and how fast a runaway run is stopped.
  */
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { types } from "node:util";
 import { expect } from "vitest";
 import {
@@ -69,7 +71,8 @@ function hostCodeAllowed(owner: unknown, field: string): boolean {
   if (owner instanceof HostFunction) return field === "fn";
   if (owner instanceof ClosureFunction) return field === "init";
   if (owner instanceof JSObject) return false;
-  return ["handler", "job", "onHostSettled", "body"].includes(field);
+  // Promise reactions and jobs, a module's resumable body and its export cells' readers.
+  return ["handler", "job", "onHostSettled", "body", "rbody", "read"].includes(field);
 }
 
 /** Host containers the interpreter uses for its own storage; the walk looks inside them. */
@@ -125,7 +128,11 @@ export interface Violation {
  * generator frames, iterators and arguments objects. Returns every reached value that is neither
  * a primitive nor an object of the interpreter's model.
  */
-export function findHostObjects(sandbox: Sandbox, extraRoots: unknown[] = []): Violation[] {
+export function findHostObjects(
+  sandbox: Sandbox,
+  extraRoots: unknown[] = [],
+  guestObjects?: Set<JSObject>,
+): Violation[] {
   const realm = realmOf(sandbox);
   const violations: Violation[] = [];
   const seen = new Set<object>();
@@ -177,9 +184,12 @@ export function findHostObjects(sandbox: Sandbox, extraRoots: unknown[] = []): V
       continue;
     }
     if (o instanceof Promise) {
-      bad(qi, "a host Promise");
+      // A module record waits on its asynchronous evaluation with a host promise of its own.
+      const owner = parents[qi] === -1 ? undefined : values[parents[qi] as number];
+      if (!(field === "pending" && isInternalRecord(owner as object))) bad(qi, "a host Promise");
       continue;
     }
+    if (o instanceof JSObject) guestObjects?.add(o);
     if (o instanceof JSObject || isContainer(o) || isInternalRecord(o)) {
       if (o instanceof Map) {
         let n = 0;
@@ -232,6 +242,20 @@ function describe(o: object): string {
   const name = (o as { constructor?: { name?: string } }).constructor?.name;
   const own = typeof o === "function" ? (o as { name?: string }).name : undefined;
   return `(${[name, own].filter(Boolean).join(" ")})`;
+}
+
+/**
+ * Asserts that no object of one sandbox's realm is reachable from another's: sandboxes only
+ * ever exchange copies.
+ */
+export function assertNoSharedObjects(a: Sandbox, b: Sandbox): void {
+  const inA = new Set<JSObject>();
+  const inB = new Set<JSObject>();
+  findHostObjects(a, [], inA);
+  findHostObjects(b, [], inB);
+  expect(inA.size).toBeGreaterThan(100);
+  const shared = [...inB].filter((o) => inA.has(o));
+  expect(shared.length, "guest objects shared between two sandboxes").toBe(0);
 }
 
 /**
@@ -579,4 +603,87 @@ export function reachAllScript(extraRoots = "[]"): string {
     globalThis.__reached = [...seen];
     return texts;
   })()`;
+}
+
+// ---- running an attack that may hang the host, in a child process ---------------------------
+
+export interface ChildOutcome {
+  /** The child was killed at the deadline: the attack hung its host. */
+  timedOut: boolean;
+  /** What the body returned (JSON round-tripped), when it finished. */
+  result?: unknown;
+  /** The process ended with the body still waiting on a promise that never settled. */
+  unsettled?: boolean;
+  /** The process died (the host crashed), e.g. "out of memory". */
+  crashed?: string;
+  stderr: string;
+}
+
+const PACKAGE_DIR = fileURLToPath(new URL("../../", import.meta.url));
+
+/**
+ * Runs `body` — the text of an async function body with `cove` (the interpreter's public API)
+ * in scope — in a separate Node process that loads the interpreter from source, and kills it
+ * after `timeoutMs`. For attacks that would hang the host itself (a synchronous host call that
+ * never returns, a microtask loop that starves timers), so the suite cannot hang with them.
+ */
+export function runInChild(
+  body: string,
+  timeoutMs: number,
+  nodeArgs: string[] = [],
+): Promise<ChildOutcome> {
+  const script = `
+    import { runnerImport } from "vite";
+    const { module: cove } = await runnerImport(${JSON.stringify(`${PACKAGE_DIR}src/index.ts`)});
+    process.stdout.write("@@READY@@\\n");
+    const result = await (async (cove) => { ${body} })(cove);
+    process.stdout.write("@@RESULT@@" + JSON.stringify(result ?? null) + "\\n");
+    process.exit(0);
+  `;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...nodeArgs, "--input-type=module", "-e", script], {
+      cwd: PACKAGE_DIR,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let timedOut = false;
+    // Loading the interpreter from source takes a while; the deadline starts once it is loaded.
+    const loadTimer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+    child.stdout.setEncoding("utf8");
+    child.stderr.setEncoding("utf8");
+    child.stdout.on("data", (chunk: string) => {
+      out += chunk;
+      if (timer === undefined && out.includes("@@READY@@")) {
+        clearTimeout(loadTimer);
+        timer = setTimeout(() => {
+          timedOut = true;
+          child.kill("SIGKILL");
+        }, timeoutMs);
+      }
+    });
+    child.stderr.on("data", (chunk: string) => {
+      err += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(loadTimer);
+      if (timer !== undefined) clearTimeout(timer);
+      const marker = out.indexOf("@@RESULT@@");
+      if (marker >= 0) {
+        const line = out.slice(marker + "@@RESULT@@".length).split("\n")[0] as string;
+        resolve({ timedOut: false, result: JSON.parse(line), stderr: err });
+      } else if (timedOut) resolve({ timedOut: true, stderr: err });
+      else if (/heap out of memory|Allocation failed/i.test(err)) {
+        resolve({ timedOut: false, crashed: "out of memory", stderr: err });
+      } else if (out.includes("@@READY@@") && (code === 0 || code === 13)) {
+        // The body never finished but the process ended: its event loop ran dry while it
+        // waited on a promise that never settled.
+        resolve({ timedOut: false, unsettled: true, stderr: err });
+      } else if (out.includes("@@READY@@")) {
+        resolve({ timedOut: false, crashed: `exit code ${code}`, stderr: err });
+      } else reject(new Error(`child process failed: ${err}`));
+    });
+  });
 }
