@@ -51,6 +51,18 @@ describe("runaway loops", () => {
       "const o = { a: 1 }; let i = 0; for (;;) { for (const k in o) { o['k' + (i++ % 1000)] = 1; } }",
     ],
     [
+      "for-in over a Proxy with a huge ownKeys",
+      "const p = new Proxy({}, { ownKeys: () => Array.from({ length: 1e8 }, (_, i) => 'k' + i), getOwnPropertyDescriptor: () => ({ value: 1, enumerable: true, configurable: true }) }); for (const k in p) {}",
+    ],
+    [
+      "for-in over a Proxy whose ownKeys never ends",
+      "const p = new Proxy({}, { ownKeys() { for (;;) {} } }); for (const k in p) {}",
+    ],
+    [
+      "Object.keys of a Proxy whose ownKeys returns a huge array-like",
+      "Object.keys(new Proxy({}, { ownKeys: () => new Proxy([], { get: (t, k) => (k === 'length' ? 2 ** 32 - 1 : 'x') }) }))",
+    ],
+    [
       "for-of over an endless iterator",
       "for (const x of { [Symbol.iterator]: () => ({ next: () => ({ done: false, value: 1 }) }) }) {}",
     ],
