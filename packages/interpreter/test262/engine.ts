@@ -6,16 +6,19 @@
  * The test's own script is compiled before it runs, so a parse error is told apart from an
  * error thrown while running, and a parse-phase negative test that parses is never run.
  */
+
+import path from "node:path";
 import { enableDynamicCode } from "../src/compile/eval.js";
 import { CompileError, compileScript, runScript } from "../src/compile/evaluate.js";
+import { ModuleLoader } from "../src/compile/module.js";
 import { UnsupportedSyntax } from "../src/compile/unsupported.js";
 import { ResourceExhaustedError } from "../src/errors.js";
 import { createRealm } from "../src/realm/create-realm.js";
 import type { Realm } from "../src/realm/realm.js";
 import { Account } from "../src/runtime/account.js";
-import { drainJobs } from "../src/runtime/jobs.js";
+import { drainJobs, enqueueJob } from "../src/runtime/jobs.js";
 import { Run, type RunLimits } from "../src/runtime/run.js";
-import { ThrowSignal } from "../src/runtime/throw.js";
+import { makeError, ThrowSignal } from "../src/runtime/throw.js";
 import { JSObject } from "../src/values/object.js";
 import type { Value } from "../src/values/value.js";
 import { install262 } from "./host262.js";
@@ -52,24 +55,71 @@ export function newRealm(): Realm {
   return realm;
 }
 
-export function runJob(
+export async function runJob(
   job: Job,
   limits: RunLimits,
   readHarness: (file: string) => string,
-): { observation: Observation; fuel: number } {
+  readFile: (relative: string) => string = () => {
+    throw new Error("no test files");
+  },
+): Promise<{ observation: Observation; fuel: number }> {
   let fuel = 0;
-  const observation = evaluateJob(job, limits, readHarness, (n) => {
+  const observation = await evaluateJob(job, limits, readHarness, readFile, (n) => {
     fuel = n;
   });
   return { observation, fuel };
 }
 
-function evaluateJob(
+/** Resolves imports to files of the test262 tree, relative to the importing file. */
+function fileResolver(readFile: (relative: string) => string) {
+  return {
+    resolve: (spec: string, referrer: string) => {
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(referrer), spec));
+      try {
+        return { path: target, source: readFile(target) };
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+/** `import()` in a test realm: the module graph is evaluated asynchronously, then a job settles the promise. */
+function installDynamicImport(
+  realm: Realm,
+  loader: ModuleLoader,
+  resolver: ReturnType<typeof fileResolver>,
+  drain: () => void,
+): void {
+  realm.hooks.importModule = (run, specifier, referrer, done) => {
+    loader.evaluateAsync(run, undefined, specifier, resolver, drain, referrer).then(
+      (ns) => enqueueJob(run, (r) => done(true, ns, r)),
+      (e: unknown) =>
+        enqueueJob(run, (r) => {
+          if (e instanceof ThrowSignal) return done(false, e.value, r);
+          const name = e instanceof CompileError ? "SyntaxError" : "Error";
+          done(false, makeError(r, name, e instanceof Error ? e.message : String(e)), r);
+        }),
+    );
+  };
+}
+
+/** Drains the job queue, letting host microtasks (module evaluation) run in between, until `done()`. */
+async function settleAsync(drain: () => void, done: () => boolean): Promise<void> {
+  drain();
+  for (let i = 0; i < 200 && !done(); i++) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    drain();
+  }
+}
+
+async function evaluateJob(
   job: Job,
   limits: RunLimits,
   readHarness: (file: string) => string,
+  readFile: (relative: string) => string,
   reportFuel: (fuel: number) => void,
-): Observation {
+): Promise<Observation> {
   const realm = newRealm();
   const printed: string[] = [];
   install262(realm, { newRealm, evaluate: evaluateIn, printed, isUnsupported });
@@ -93,9 +143,13 @@ function evaluateJob(
         return o;
       }
     }
-    if (job.variant === "module") {
-      return { kind: "internal", message: "module tests are not wired into the runner yet" };
-    }
+    const drain = () => drainJobs(realm, () => run);
+    installDynamicImport(
+      realm,
+      new ModuleLoader(realm, () => undefined),
+      fileResolver(readFile),
+      drain,
+    );
     let script: ReturnType<typeof compileScript>;
     try {
       script = compileScript(realm, job.source, job.path);
@@ -106,7 +160,9 @@ function evaluateJob(
     try {
       runScript(run, script, null);
       // Promise jobs run once the script is done; async tests report through print ($DONE).
-      drainJobs(realm, () => run);
+      if (job.async)
+        await settleAsync(drain, () => printed.some((l) => l.startsWith("Test262:AsyncTest")));
+      else drain();
     } catch (e) {
       return observe(run, e, printed);
     }
@@ -172,4 +228,88 @@ export function describeGuestValue(run: Run, v: Value): { name: string; message:
 
 function primitiveText(v: Value): string {
   return typeof v === "symbol" ? v.toString() : String(v);
+}
+
+/**
+ * A module test (flags: [module]): harness files run as scripts, then the test is evaluated as the
+ * root of a module graph whose imports resolve to files next to it. Asynchronous, because top-level
+ * await settles through promise jobs and host microtasks; the queue is drained until the graph
+ * settles. Syntax errors in the test itself are parse-phase; linking errors and syntax errors in
+ * the modules it imports are resolution-phase.
+ */
+export async function runModuleJob(
+  job: Job,
+  limits: RunLimits,
+  readHarness: (file: string) => string,
+  readFile: (relative: string) => string,
+): Promise<{ observation: Observation; fuel: number }> {
+  const realm = newRealm();
+  const printed: string[] = [];
+  install262(realm, { newRealm, evaluate: evaluateIn, printed, isUnsupported });
+  const run = new Run(
+    realm,
+    new Account({}),
+    limits,
+    { errors: "full", eval: true, features: [], validators: [] },
+    undefined,
+  );
+  const drain = () => drainJobs(realm, () => run);
+  try {
+    for (const file of job.harness) {
+      try {
+        evaluateIn(run, realm, readHarness(file), `harness/${file}`);
+      } catch (e) {
+        const o = observe(run, e, printed);
+        if (o.kind === "threw")
+          return {
+            observation: { kind: "harness", file, name: o.name, message: o.message },
+            fuel: run.fuelUsed,
+          };
+        return { observation: o, fuel: run.fuelUsed };
+      }
+    }
+    const loader = new ModuleLoader(realm, () => undefined);
+    const resolver = fileResolver(readFile);
+    installDynamicImport(realm, loader, resolver, drain);
+    let settled = false;
+    let failure: unknown;
+    let parsed = false;
+    const evaluation = loader.evaluateAsync(run, job.source, job.path, resolver, drain).then(
+      () => {
+        settled = true;
+      },
+      (e: unknown) => {
+        settled = true;
+        failure = e;
+      },
+    );
+    void evaluation;
+    await settleAsync(drain, () => settled);
+    if (failure !== undefined) {
+      const o = observe(run, failure, printed);
+      if (o.kind === "threw") {
+        const inTest = failure instanceof CompileError && failure.source.name === job.path;
+        if (failure instanceof CompileError && !inTest) o.phase = "resolution";
+        else if (
+          failure instanceof ThrowSignal &&
+          o.name === "SyntaxError" &&
+          /export named|Cannot find module|ambiguous/.test(o.message)
+        ) {
+          o.phase = "resolution";
+        }
+        if (job.negative?.phase === "parse" && o.phase !== "parse") parsed = true;
+      }
+      if (!parsed) return { observation: o, fuel: run.fuelUsed };
+    }
+    if (job.negative?.phase === "parse")
+      return { observation: { kind: "parsed" }, fuel: run.fuelUsed };
+    if (job.async)
+      await settleAsync(drain, () => printed.some((l) => l.startsWith("Test262:AsyncTest")));
+    else drain();
+    return { observation: { kind: "completed", printed }, fuel: run.fuelUsed };
+  } catch (e) {
+    return { observation: observe(run, e, printed), fuel: run.fuelUsed };
+  } finally {
+    run.finish();
+  }
 }

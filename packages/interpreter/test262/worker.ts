@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
-import { runJob } from "./engine.js";
+import { runJob, runModuleJob } from "./engine.js";
 import type { Job, JobResult, WorkerConfig } from "./protocol.js";
 
 const config = workerData as WorkerConfig;
@@ -23,8 +23,15 @@ function readHarness(file: string): string {
   return text;
 }
 
-port.on("message", (job: Job) => {
-  const { observation, fuel } = runJob(job, config.limits, readHarness);
+function readFile(relative: string): string {
+  return readFileSync(path.join(config.root, relative), "utf8");
+}
+
+port.on("message", async (job: Job) => {
+  const { observation, fuel } =
+    job.variant === "module"
+      ? await runModuleJob(job, config.limits, readHarness, readFile)
+      : await runJob(job, config.limits, readHarness, readFile);
   const result: JobResult = { seq: job.seq, observation, fuel };
   port.postMessage(result);
 });
