@@ -202,6 +202,11 @@ describe("memory bombs", () => {
     ["Map growth", "const m = new Map(); for (let i = 0; ; i++) m.set(i, i);"],
     ["Set growth", "const s = new Set(); for (let i = 0; ; i++) s.add(i);"],
     ["closures retained", "const fs = []; for (;;) fs.push(() => fs);"],
+    [
+      "FinalizationRegistry registrations",
+      "const r = new FinalizationRegistry(() => {}); const keep = []; for (;;) { const o = {}; keep.push(o); r.register(o, { held: 1 }); }",
+    ],
+    ["WeakRefs retained", "const keep = []; for (;;) keep.push(new WeakRef({}));"],
     ["JSON.parse of a huge string", "JSON.parse('[' + '1,'.repeat(1e8) + '1]')"],
     ["replaceAll growth", "'ab'.repeat(1e6).replaceAll('a', 'a'.repeat(1000))"],
     ["String.fromCharCode spread", "String.fromCharCode(...new Array(1e8).fill(65))"],

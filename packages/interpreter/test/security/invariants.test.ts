@@ -32,6 +32,10 @@ function sandboxWithShapes() {
     var closure = (() => { let captured = {}; return () => captured; })();
     let lexical = { l: 1 };
     var withAccessor = { get g() { return 1; } };
+    var weakTarget = {};
+    var weak = new WeakRef(weakTarget);
+    var registry = new FinalizationRegistry(() => {});
+    registry.register(weakTarget, { held: 1 }, weakTarget);
   `);
   return sb;
 }
@@ -84,6 +88,14 @@ describe("findHostObjects", () => {
       (sb, leak) => {
         const o = global(sb, "withAccessor");
         (o.storageGet("g") as { get: unknown }).get = leak;
+      },
+    ],
+    [
+      "a WeakRef's target",
+      (sb, leak) => {
+        (global(sb, "weak") as unknown as { ref: WeakRef<object> }).ref = new WeakRef(
+          leak as object,
+        );
       },
     ],
     [

@@ -115,6 +115,9 @@ const HOST_STORAGE_FIELDS: Record<string, (x: object) => boolean> = {
   fields: (x) => x instanceof WeakMap,
 };
 
+/** Fields where a guest WeakRef or FinalizationRegistry keeps a host WeakRef to its target. */
+const WEAK_REF_FIELDS = new Set(["ref", "target", "token"]);
+
 export interface Violation {
   path: string;
   what: string;
@@ -217,6 +220,12 @@ export function findHostObjects(
         if (OPAQUE_FIELDS.has(k)) continue;
         push((o as Record<string, unknown>)[k], qi, `.${k}`, k);
       }
+      continue;
+    }
+    if (o instanceof WeakRef && WEAK_REF_FIELDS.has(field)) {
+      // A guest WeakRef / FinalizationRegistry cell holds its target weakly through a host
+      // WeakRef: internal storage, whose target must itself be a guest value.
+      push(o.deref(), qi, ".deref()", "slot");
       continue;
     }
     if (HOST_STORAGE_FIELDS[field]?.(o)) continue;
