@@ -16,7 +16,7 @@ import { Account, type TotalLimits } from "./runtime/account.js";
 import { measureHeap } from "./runtime/heap.js";
 import { discardJobs, discardOrphanJobs, drainJobs, enqueueJob } from "./runtime/jobs.js";
 import { type ErrorPolicy, Run, type RunLimits, type RunPolicy } from "./runtime/run.js";
-import { makeError, ThrowSignal } from "./runtime/throw.js";
+import { asGuestThrow, makeError, ThrowSignal } from "./runtime/throw.js";
 import type { JSObject } from "./values/object.js";
 import { WC } from "./values/property.js";
 import type { Value } from "./values/value.js";
@@ -314,7 +314,8 @@ export class Sandbox {
       const out = this.membrane.exportValue(run, v);
       if (outermost) this.drain(run);
       return out;
-    } catch (e) {
+    } catch (thrown) {
+      const e = asGuestThrow(run, thrown) ?? thrown;
       if (e instanceof ThrowSignal) {
         const err = this.membrane.toSandboxError(run, e);
         // Jobs queued before the throw still run, as after an uncaught error in a script.
@@ -366,13 +367,18 @@ export class Sandbox {
       }
       if (run.dead !== null) throw run.dead;
       const ns = await evaluation;
-      const out: Record<string, unknown> = {};
-      for (const name of ns.names)
+      // A null-prototype copy; a `then` export is left out, because the host's `await` would
+      // adopt a namespace that has one and call guest code outside any run.
+      const out: Record<string, unknown> = Object.create(null);
+      for (const name of ns.names) {
+        if (name === "then") continue;
         out[name] = this.membrane.exportValue(run, ns.get(run, name, ns));
+      }
       this.drain(run);
       await this.settle(run);
       return out;
-    } catch (e) {
+    } catch (thrown) {
+      const e = asGuestThrow(run, thrown) ?? thrown;
       if (e instanceof ThrowSignal) {
         const err = this.membrane.toSandboxError(run, e);
         this.drain(run);
@@ -426,7 +432,8 @@ export class Sandbox {
       );
       if (nested === undefined) this.drain(run);
       return out;
-    } catch (e) {
+    } catch (thrown) {
+      const e = asGuestThrow(run, thrown) ?? thrown;
       if (e instanceof ThrowSignal) {
         const err = this.membrane.toSandboxError(run, e);
         if (nested === undefined) this.drain(run);
@@ -462,7 +469,10 @@ export class Sandbox {
           this.timed(run, () => guest.call(run, t, a)),
         );
       } catch (e) {
-        if (e instanceof ThrowSignal) throw this.membrane.toSandboxError(run, e);
+        {
+          const g = asGuestThrow(run, e);
+          if (g !== undefined) throw this.membrane.toSandboxError(run, g);
+        }
         throw e;
       }
       this.drain(run);
@@ -490,7 +500,8 @@ export class Sandbox {
       const out = this.membrane.exportValue(run, v);
       if (nested === undefined) this.drain(run);
       return out;
-    } catch (e) {
+    } catch (thrown) {
+      const e = asGuestThrow(run, thrown) ?? thrown;
       if (e instanceof ThrowSignal) {
         const err = this.membrane.toSandboxError(run, e);
         if (nested === undefined) this.drain(run);

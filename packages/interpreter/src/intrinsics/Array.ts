@@ -3,6 +3,7 @@
  * and the installer that creates %Array.prototype% (an Array exotic object) with the method tables
  * of ArrayPrototype*.ts.
  */
+
 import {
   defineAccessors,
   defineGlobal,
@@ -12,6 +13,7 @@ import {
 } from "../realm/bootstrap.js";
 import type { Realm } from "../realm/realm.js";
 import { isCallable, isConstructor, toObject, toUint32 } from "../runtime/conversions.js";
+import { BYTES_PROPERTY } from "../runtime/costs.js";
 import {
   DONE,
   getIteratorFromMethod,
@@ -111,6 +113,8 @@ const from: NativeImpl = (run, thisArg, args) => {
   const arrayLike = toObject(run, items);
   const len = lengthOfArrayLike(run, arrayLike);
   const a = isConstructor(c) ? constructArray(run, c, [len]) : arrayCreate(run, len);
+  // Every element will exist: charge the memory before the loop, so a huge length fails fast.
+  if (a instanceof JSArray && a.sparse) run.alloc(len * BYTES_PROPERTY);
   for (let k = 0; k < len; k++) {
     run.charge(1);
     const kValue = getElement(run, arrayLike, k);

@@ -9,7 +9,7 @@
  */
 import type { MethodRow } from "../realm/bootstrap.js";
 import { toIntegerOrInfinity, toObject } from "../runtime/conversions.js";
-import { BYTES_ELEMENT, charFuel } from "../runtime/costs.js";
+import { BYTES_ELEMENT, BYTES_PROPERTY, charFuel } from "../runtime/costs.js";
 import { lengthOfArrayLike } from "../runtime/object-ops.js";
 import type { Run } from "../runtime/run.js";
 import { throwTypeError } from "../runtime/throw.js";
@@ -95,6 +95,9 @@ const fill: NativeImpl = (run, thisArg, args) => {
     o.dense.fill(value, k, final);
     return o;
   }
+  // Filling a sparse array creates a property per index: charge that memory up front, so
+  // `new Array(1e9).fill(0)` fails fast instead of after millions of properties.
+  if (o instanceof JSArray && o.sparse && k < final) run.alloc((final - k) * BYTES_PROPERTY);
   for (; k < final; k++) {
     run.charge(1);
     setElement(run, o, k, value);

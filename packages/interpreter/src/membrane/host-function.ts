@@ -127,7 +127,18 @@ function classifyHostError(run: Run, m: Membrane, e: unknown): unknown {
     } else {
       message = hostString(e) ?? "Host function failed";
     }
+    if (policy === "sanitize") message = stripHostPaths(message);
   }
   const guest: JSObject = makeError(run, name, message);
   return new ThrowSignal(guest);
+}
+
+/**
+ * `sanitize` keeps a host error's message but not the host's file system: absolute paths and
+ * file URLs in it become `<path>` (DESIGN §2.1: no host path in guest-visible text).
+ */
+export function stripHostPaths(message: string): string {
+  return message
+    .replace(/file:\/\/[^\s'"`)]+/g, "<path>")
+    .replace(/(?:[A-Za-z]:)?(?:[\\/][^\s'"`:)\\/]+){2,}[\\/]?/g, "<path>");
 }

@@ -10,7 +10,7 @@ import type { Value } from "../values/value.js";
 import type { Frame } from "./frame.js";
 import { createIterResult } from "./iteration.js";
 import type { Run } from "./run.js";
-import { makeError, ThrowSignal, throwTypeError } from "./throw.js";
+import { asGuestThrow, makeError, ThrowSignal, throwTypeError } from "./throw.js";
 
 /** What resumable code yields to its driver. */
 export class Suspend {
@@ -89,7 +89,7 @@ export class GeneratorObject extends JSObject {
     } catch (e) {
       this.state = DONE;
       if (e instanceof GeneratorReturn) return createIterResult(run, e.value, true);
-      throw e;
+      throw asGuestThrow(run, e) ?? e;
     } finally {
       popFrame(run, frame);
     }

@@ -41,6 +41,8 @@ export class Run {
   private chunk: number;
   private fuelDone = 0;
   private memLeft: number;
+  /** The allocation allowance the run started with (its own limit, or what the total leaves). */
+  private memCap: number;
   depth = 0;
   peakDepth = 0;
   hostCalls = 0;
@@ -70,8 +72,29 @@ export class Run {
     readonly policy: RunPolicy,
     readonly signal: AbortSignal | undefined,
   ) {
-    this.chunk = this.budget = Math.min(CHUNK, limits.fuel);
-    this.memLeft = limits.memoryBytes;
+    // A run may not spend past the sandbox's cumulative budgets: its first fuel chunk and its
+    // memory allowance stop at what is left of them, so even a short run meets the checkpoint
+    // that reports a spent total.
+    const a = account.limits;
+    const fuelLeft = a.fuel === undefined ? Infinity : a.fuel - account.fuel;
+    if (fuelLeft < 0) {
+      account.exhausted = { resource: "fuel", scope: "total" };
+      throw new ResourceExhaustedError("fuel", account.fuel, a.fuel as number, "total");
+    }
+    const memTotalLeft =
+      a.allocationBytes === undefined ? Infinity : a.allocationBytes - account.allocationBytes;
+    if (memTotalLeft < 0) {
+      account.exhausted = { resource: "memory", scope: "total" };
+      throw new ResourceExhaustedError(
+        "memory",
+        account.allocationBytes,
+        a.allocationBytes as number,
+        "total",
+      );
+    }
+    this.chunk = this.budget = Math.min(CHUNK, limits.fuel, fuelLeft);
+    this.memLeft = Math.min(limits.memoryBytes, memTotalLeft);
+    this.memCap = this.memLeft;
     this.deadline = limits.timeMs === Infinity ? Infinity : this.startedAt + limits.timeMs;
   }
 
@@ -80,7 +103,7 @@ export class Run {
   }
 
   get memoryUsed(): number {
-    return this.limits.memoryBytes - this.memLeft;
+    return this.memCap - this.memLeft;
   }
 
   /** Starts (or nests) a period of executing guest work, for CPU-time accounting. */
@@ -136,7 +159,12 @@ export class Run {
       this.dead = err;
       throw err;
     }
-    this.chunk = this.budget = Math.max(0, Math.min(CHUNK, this.limits.fuel - this.fuelDone));
+    const totalFuel = this.account.limits.fuel;
+    const totalLeft = totalFuel === undefined ? Infinity : totalFuel - this.account.fuel;
+    this.chunk = this.budget = Math.max(
+      0,
+      Math.min(CHUNK, this.limits.fuel - this.fuelDone, totalLeft),
+    );
   }
 
   /** Adds what this run used since the last sync to the sandbox's cumulative account. */
@@ -172,6 +200,20 @@ export class Run {
   }
 
   private memoryExhausted(): void {
+    if (this.memCap < this.limits.memoryBytes) {
+      this.syncTotals();
+      const limit = this.account.limits.allocationBytes as number;
+      this.account.exhausted = { resource: "memory", scope: "total" };
+      const err = new ResourceExhaustedError(
+        "memory",
+        this.account.allocationBytes,
+        limit,
+        "total",
+      );
+      this.dead = err;
+      this.budget = -1;
+      throw err;
+    }
     this.die("memory", this.memoryUsed, this.limits.memoryBytes);
   }
 

@@ -50,3 +50,16 @@ export function throwReferenceError(run: Run, message: string): never {
 export function throwSyntaxError(run: Run, message: string): never {
   throw new ThrowSignal(makeError(run, "SyntaxError", message));
 }
+
+/**
+ * The guest exception `e` stands for, or undefined for host errors guest code must not see
+ * (budgets, aborts). A host stack overflow inside guest code is the guest's RangeError, as in any
+ * engine: guest `catch` and `finally` handle it where it happens.
+ */
+export function asGuestThrow(run: Run, e: unknown): ThrowSignal | undefined {
+  if (e instanceof ThrowSignal) return e;
+  if (e instanceof RangeError && e.message.includes("call stack")) {
+    return new ThrowSignal(makeError(run, "RangeError", "Maximum call stack size exceeded"));
+  }
+  return undefined;
+}

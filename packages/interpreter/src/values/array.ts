@@ -9,8 +9,8 @@
 
 import { toNumber, toUint32 } from "../runtime/conversions.js";
 import { BYTES_ELEMENT } from "../runtime/costs.js";
-import { throwRangeError } from "../runtime/throw.js";
 import type { Run } from "../runtime/run.js";
+import { throwRangeError } from "../runtime/throw.js";
 import { isArrayIndex, orderKeys } from "./keys.js";
 import { JSObject, validateDescriptor } from "./object.js";
 import { type Descriptor, isAccessorDescriptor, WEC } from "./property.js";

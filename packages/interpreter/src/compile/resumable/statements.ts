@@ -10,7 +10,7 @@ import { Env } from "../../runtime/frame.js";
 import { AWAIT, GeneratorReturn, Suspend } from "../../runtime/generator.js";
 import { DONE, getIterator, iteratorClose, iteratorStepValue } from "../../runtime/iteration.js";
 import { call, getMethod, getV } from "../../runtime/object-ops.js";
-import { ThrowSignal, throwTypeError } from "../../runtime/throw.js";
+import { asGuestThrow, ThrowSignal, throwTypeError } from "../../runtime/throw.js";
 import { JSObject } from "../../values/object.js";
 import { UNINIT, type Value } from "../../values/value.js";
 import { BREAK, type Ctx, NORMAL, RETURN } from "../context.js";
@@ -254,9 +254,10 @@ const resumable: Record<string, (node: never, ctx: Ctx) => RStmt> = {
       try {
         return yield* block(s);
       } catch (e) {
-        if (!(e instanceof ThrowSignal)) throw e;
+        const g = asGuestThrow(s.f.run, e);
+        if (g === undefined) throw e;
         const env = template ? new Env(template.slice(), s, s.f) : s;
-        if (bind) bind(env, e.value);
+        if (bind) bind(env, g.value);
         return yield* handler(env);
       }
     };
@@ -266,10 +267,11 @@ const resumable: Record<string, (node: never, ctx: Ctx) => RStmt> = {
       try {
         c = yield* guarded(s);
       } catch (e) {
-        if (!(e instanceof ThrowSignal) && !(e instanceof GeneratorReturn)) throw e;
+        const g = e instanceof GeneratorReturn ? e : asGuestThrow(s.f.run, e);
+        if (g === undefined) throw e;
         const fc = yield* fin(s);
         if (fc !== NORMAL) return fc;
-        throw e;
+        throw g;
       }
       const f = s.f;
       const ret = f.ret;

@@ -5,7 +5,7 @@
  */
 import type * as ES from "acorn";
 import { Env } from "../../runtime/frame.js";
-import { ThrowSignal } from "../../runtime/throw.js";
+import { asGuestThrow } from "../../runtime/throw.js";
 import { type Ctx, NORMAL, type Stmt } from "../context.js";
 import { compileStmt } from "../dispatch.js";
 import { slotTemplate } from "../functions.js";
@@ -28,8 +28,9 @@ export function TryStatement(node: ES.TryStatement, ctx: Ctx): Stmt {
     guarded = (s) => {
       try {
         return block(s);
-      } catch (e) {
-        if (!(e instanceof ThrowSignal)) throw e;
+      } catch (thrown) {
+        const e = asGuestThrow(s.f.run, thrown);
+        if (e === undefined) throw thrown;
         let env = s;
         if (template !== undefined) env = new Env(template.slice(), s, s.f);
         else for (const i of lexSlots) s.v[i] = undefined;
@@ -52,8 +53,9 @@ export function TryStatement(node: ES.TryStatement, ctx: Ctx): Stmt {
     let c: number;
     try {
       c = guarded(s);
-    } catch (e) {
-      if (!(e instanceof ThrowSignal)) throw e;
+    } catch (thrown) {
+      const e = asGuestThrow(s.f.run, thrown);
+      if (e === undefined) throw thrown;
       const cv = s.f.cv;
       const fc = fin(s);
       if (fc !== NORMAL) return fc;
