@@ -357,13 +357,12 @@ export class Sandbox {
       );
       this.drain(run);
       for (;;) {
-        await this.settle(run);
-        // Let the evaluation's own promise chain finish before deciding it is stuck.
-        await new Promise<void>((resolve) => setTimeout(resolve, 0));
+        // Let the evaluation's own promise chain (microtasks only) finish; no macrotask runs in
+        // between, so host timers cannot fire before a failed load is reported.
+        for (let i = 0; i < 1000 && !settled && run.dead === null; i++) await Promise.resolve();
         if (settled || run.dead !== null) break;
-        if (run.pendingHost === 0) {
-          throw messages.unsettledModule(path);
-        }
+        if (run.pendingHost === 0) throw messages.unsettledModule(path);
+        await this.settle(run);
       }
       if (run.dead !== null) throw run.dead;
       const ns = await evaluation;
