@@ -1,5 +1,7 @@
 /**
- * The scope-analysis walk (see scope.ts for the model). Produces, for every scope-creating node,
+ * The scope-analysis walk (see scope.ts for the model). Over 600 lines on purpose: it is one
+ * walk with a case per ESTree node kind, and reading how each kind declares and references
+ * names in one place is what makes the analysis checkable. Produces, for every scope-creating node,
  * its Scope, and for every identifier reference (and private name), its Resolution.
  */
 import type * as ES from "acorn";

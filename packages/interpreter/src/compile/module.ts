@@ -1,4 +1,7 @@
 /**
+ * (Over 600 lines: module records, linking and synchronous and asynchronous evaluation share the
+ * records' private state, so they stay together.)
+ *
  * ES modules (https://tc39.es/ecma262/#sec-source-text-module-records): loading through a
  * resolver, linking (live import bindings, `export *`, cycles) and evaluation in dependency
  * order. Each sandbox keeps its own module map.

@@ -1,4 +1,7 @@
 /**
+ * (Just over 600 lines: the %TypedArray%.prototype method table and the methods it names; sorting
+ * already lives in TypedArrayPrototypeSorting.ts.)
+ *
  * %TypedArray%.prototype (https://tc39.es/ecma262/#sec-properties-of-the-%typedarrayprototype%-object,
  * ES2023). Methods that call guest code (callbacks, comparators, species constructors) follow the
  * spec step by step over the typed array's internal methods; bulk work on the elements alone
