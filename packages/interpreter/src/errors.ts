@@ -132,7 +132,7 @@ export const messages = {
   syncAwait: () =>
     new SandboxStateError(
       "COVE_SYNC_AWAIT",
-      "runSync() cannot wait for asynchronous work; use run() for code that awaits",
+      "runSync() cannot wait for asynchronous work: the script's result is a promise waiting on host promises; use run() for code that awaits host work",
     ),
   refuseHostValue: (what: string, path: string) =>
     new MembraneError(

@@ -18,6 +18,7 @@ import { discardJobs, discardOrphanJobs, drainJobs, enqueueJob } from "./runtime
 import { type ErrorPolicy, Run, type RunLimits, type RunPolicy } from "./runtime/run.js";
 import { asGuestThrow, makeError, ThrowSignal } from "./runtime/throw.js";
 import type { JSObject } from "./values/object.js";
+import { PromiseObject } from "./values/promise-object.js";
 import { WC } from "./values/property.js";
 import type { Value } from "./values/value.js";
 
@@ -62,6 +63,8 @@ export interface RunOptions {
   features?: FeaturePolicy;
   /** A validator for this run, applied after the sandbox's. */
   validator?: SourceValidator;
+  /** @internal set by runSync: a pending promise result is refused. */
+  sync?: boolean;
 }
 
 export interface ResourceReport {
@@ -181,7 +184,7 @@ export class Sandbox {
     this.account.evaluations++;
     try {
       this.account.check("evaluations", "evaluations", this.account.evaluations);
-      return this.evaluate(run, code, opts, true);
+      return this.evaluate(run, code, { ...opts, sync: true }, true);
     } finally {
       run.finish();
     }
@@ -313,6 +316,17 @@ export class Sandbox {
       const v = runScript(run, script, overlay);
       const out = this.membrane.exportValue(run, v);
       if (outermost) this.drain(run);
+      // runSync cannot wait: a result that is still a pending promise while host promises the
+      // run imported are outstanding needs run(), which waits for them.
+      if (
+        outermost &&
+        opts.sync === true &&
+        v instanceof PromiseObject &&
+        v.state === "pending" &&
+        run.pendingHost > 0
+      ) {
+        throw messages.syncAwait();
+      }
       return out;
     } catch (thrown) {
       const e = asGuestThrow(run, thrown) ?? thrown;

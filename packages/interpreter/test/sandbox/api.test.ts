@@ -53,3 +53,15 @@ describe("CPU time", () => {
     expect(sb.resources().cpuTimeMs).toBeLessThan(100);
   });
 });
+
+describe("runSync and asynchronous work", () => {
+  it("refuses a result that is still a pending promise, with a clear error", () => {
+    const sb = createSandbox({ globals: { later: () => new Promise((r) => setTimeout(r, 1)) } });
+    expect(() => sb.runSync("(async () => { await later(); return 1; })()")).toThrow(
+      /runSync\(\) cannot wait for asynchronous work/,
+    );
+    const settled = sb.runSync("(async () => { await null; return 2; })()");
+    expect(settled).toBeInstanceOf(Promise);
+    return expect(settled).resolves.toBe(2);
+  });
+});
