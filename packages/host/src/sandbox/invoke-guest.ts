@@ -2,10 +2,8 @@
  * Runs one guest function as one run of the plugin's sandbox, under limits chosen per call (the
  * per-event budget, or the grace budget of `deactivate`) and an optional abort signal.
  *
- * The sandbox's exported guest functions run under the sandbox's default per-run limits when
- * called from the host. To give a call its own limits, the call is made from a tiny script run
- * with those limits: the function is passed in as a per-run global (visible to that run only),
- * and calling it re-enters the same run (DESIGN §2.4 re-entrancy), so its work is charged there.
+ * `sandbox.call` runs an exported guest function as a run of its own with these limits and
+ * signal, and resolves once the jobs and host promises it waits on have settled.
  */
 
 import type { RunLimits, Sandbox } from "@cove/interpreter";
@@ -23,13 +21,10 @@ export async function invokeGuest(
   args: readonly unknown[],
   options: InvokeOptions = {},
 ): Promise<unknown> {
-  const runOptions = {
-    filename: INVOKE_FILE,
-    globals: { __cove_invoke: () => fn(...args) },
+  return await sandbox.call(fn, [...args], {
     ...(options.limits === undefined ? {} : { limits: options.limits }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
-  };
-  return await sandbox.run("__cove_invoke()", runOptions);
+  });
 }
 
 /** A guest stack without the frame of the invoking script. */
