@@ -432,31 +432,7 @@ export class Sandbox {
     const guest = this.membrane.guestFunctionOf(fn);
     if (guest === undefined)
       throw messages.refuseHostValue("a function that did not come from this sandbox", "fn");
-    const nested = this.membrane.currentRun;
-    const run = nested ?? this.newRun(opts);
-    try {
-      const t = this.membrane.importValue(this.realm, opts.thisArg, run);
-      const a = args.map((x, i) =>
-        this.membrane.importValue(this.realm, x, run, `arguments[${i}]`),
-      );
-      const out = this.membrane.exportValue(
-        run,
-        this.timed(run, () => guest.call(run, t, a)),
-      );
-      if (nested === undefined) this.drain(run);
-      return out;
-    } catch (thrown) {
-      const e = asGuestThrow(run, thrown) ?? thrown;
-      if (e instanceof ThrowSignal) {
-        const err = this.membrane.toSandboxError(run, e);
-        if (nested === undefined) this.drain(run);
-        throw err;
-      }
-      if (nested === undefined) discardJobs(this.realm, run);
-      throw e;
-    } finally {
-      if (nested === undefined) run.finish();
-    }
+    return this.callGuest(guest, opts.thisArg, args, opts);
   }
 
   /** Like callSync, resolving once the jobs and host promises the call waits on have settled. */
@@ -471,16 +447,9 @@ export class Sandbox {
       throw messages.refuseHostValue("a function that did not come from this sandbox", "fn");
     const run = this.newRun(opts);
     try {
-      const t = this.membrane.importValue(this.realm, opts.thisArg, run);
-      const a = args.map((x, i) =>
-        this.membrane.importValue(this.realm, x, run, `arguments[${i}]`),
-      );
       let out: unknown;
       try {
-        out = this.membrane.exportValue(
-          run,
-          this.timed(run, () => guest.call(run, t, a)),
-        );
+        out = this.invoke(run, guest, opts.thisArg, args);
       } catch (e) {
         {
           const g = asGuestThrow(run, e);
@@ -499,18 +468,31 @@ export class Sandbox {
     }
   }
 
-  /** Calls a guest function (exported earlier) from the host. */
-  private callGuest(fn: JSObject, thisArg: unknown, args: unknown[]): unknown {
+  /** Imports `this` and the arguments, calls `fn` as guest work of `run`, exports the result. */
+  private invoke(run: Run, fn: JSObject, thisArg: unknown, args: unknown[]): unknown {
+    const t = this.membrane.importValue(this.realm, thisArg, run);
+    const a = args.map((x, i) => this.membrane.importValue(this.realm, x, run, `arguments[${i}]`));
+    return this.membrane.exportValue(
+      run,
+      this.timed(run, () => fn.call(run, t, a)),
+    );
+  }
+
+  /**
+   * Calls a guest function from the host: inside the current run when called re-entrantly from
+   * a host function, otherwise as a run of its own (with `opts`' limits and signal).
+   */
+  private callGuest(
+    fn: JSObject,
+    thisArg: unknown,
+    args: unknown[],
+    opts: RunOptions = {},
+  ): unknown {
     this.check();
     const nested = this.membrane.currentRun;
-    const run = nested ?? this.newRun({});
+    const run = nested ?? this.newRun(opts);
     try {
-      const t = this.membrane.importValue(this.realm, thisArg, run);
-      const a = args.map((x, i) =>
-        this.membrane.importValue(this.realm, x, run, `arguments[${i}]`),
-      );
-      const v = this.timed(run, () => fn.call(run, t, a));
-      const out = this.membrane.exportValue(run, v);
+      const out = this.invoke(run, fn, thisArg, args);
       if (nested === undefined) this.drain(run);
       return out;
     } catch (thrown) {
