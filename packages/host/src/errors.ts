@@ -117,6 +117,8 @@ export const messages = {
     `its dependencies form a cycle (${ids.join(" → ")}); break the cycle in one of the manifests`,
   loadFailed: (pluginId: string, detail: string) =>
     `Plugin "${pluginId}" could not be loaded: ${detail}`,
+  heapAtLoad: (used: number, budget: number) =>
+    `its main module retains ${used} bytes of live heap, over its heap budget of ${budget}; raise budgets.cumulative.heapBytes or keep less at the module's top level`,
   state: (pluginId: string, state: string, action: string) =>
     `Plugin "${pluginId}" is ${state}; cannot ${action}`,
   unknownGlobal: (name: string) =>

@@ -21,6 +21,7 @@ import type { GlobalCatalogue } from "../sandbox/global-catalogue.js";
 import { guestStackOf, invokeGuest } from "../sandbox/invoke-guest.js";
 import type { StorageAdapter } from "../storage/storage-adapter.js";
 import { budgetReason, perEventLimits } from "./budget-limits.js";
+import { heapOverBudget } from "./heap-budget.js";
 import {
   appendLog,
   FUEL_SAMPLES,
@@ -134,7 +135,11 @@ export class HostCore {
     return { promise, task };
   }
 
-  /** Runs guest code now, under the per-event budget, and accounts for it. */
+  /**
+   * Runs guest code now, under the per-event budget, and accounts for it: one `resources()`
+   * read after the run gives its fuel, the CPU time so far and the live heap, which is checked
+   * against the heap budgets (see `heap-budget.ts`).
+   */
   async runGuest(
     record: PluginRecord,
     runtime: PluginRuntime,
@@ -144,30 +149,51 @@ export class HostCore {
     options: Omit<RunOptions, "droppable">,
   ): Promise<unknown> {
     if (!runtime.alive) throw unloadedError(record.id);
-    const before = runtime.sandbox.resources();
     const limits = perEventLimits(record.perEvent);
     if (options.timeMs !== undefined)
       limits.timeMs = Math.min(limits.timeMs ?? Infinity, options.timeMs);
+    let value: unknown;
+    let failure: { error: unknown } | undefined;
     try {
-      return await invokeGuest(runtime.sandbox, fn, args, {
+      value = await invokeGuest(runtime.sandbox, fn, args, {
         limits,
         ...(options.signal === undefined ? {} : { signal: options.signal }),
       });
     } catch (error) {
-      this.guestFailed(record, runtime, label, error);
-      throw error;
-    } finally {
-      const after = runtime.sandbox.resources();
-      const usage = record.usage;
-      if (options.isEvent) {
-        usage.fuelPerEvent.push(after.fuel - before.fuel);
-        if (usage.fuelPerEvent.length > FUEL_SAMPLES) usage.fuelPerEvent.shift();
-      }
-      usage.peakRunMemoryBytes = Math.max(usage.peakRunMemoryBytes, after.peaks.runMemoryBytes);
-      if (runtime.alive && after.cpuTimeMs > record.cumulative.cpuMs) {
-        this.requestUnload(record, "budget:cpu");
+      failure = { error };
+    }
+    if (runtime.alive) {
+      const heapError = this.account(record, runtime, options.isEvent === true);
+      // A cumulative heap exhaustion outranks the run's own failure: it unloads the plugin.
+      if (heapError !== undefined && (failure === undefined || heapError.scope === "total")) {
+        failure = { error: heapError };
       }
     }
+    if (failure === undefined) return value;
+    this.guestFailed(record, runtime, label, failure.error);
+    throw failure.error;
+  }
+
+  /**
+   * Reads the sandbox's resources once after a run: fuel per event, the peak live heap, the
+   * cumulative CPU time. Returns the heap budget the run broke, if any.
+   */
+  private account(
+    record: PluginRecord,
+    runtime: PluginRuntime,
+    isEvent: boolean,
+  ): ResourceExhaustedError | undefined {
+    const after = runtime.sandbox.resources();
+    const usage = record.usage;
+    if (isEvent) {
+      usage.fuelPerEvent.push(after.fuel - runtime.measured.fuel);
+      if (usage.fuelPerEvent.length > FUEL_SAMPLES) usage.fuelPerEvent.shift();
+    }
+    usage.peakHeapBytes = Math.max(usage.peakHeapBytes, after.heapBytes);
+    const heapBefore = runtime.measured.heapBytes;
+    runtime.measured = { fuel: after.fuel, heapBytes: after.heapBytes };
+    if (after.cpuTimeMs > record.cumulative.cpuMs) this.requestUnload(record, "budget:cpu");
+    return heapOverBudget(record, heapBefore, after.heapBytes);
   }
 
   private guestFailed(

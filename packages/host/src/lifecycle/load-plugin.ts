@@ -162,6 +162,7 @@ export async function loadPlugin(
       activation: undefined,
       unloading: false,
       unloadRequested: undefined,
+      measured: { fuel: 0, heapBytes: 0 },
     };
     const main = normalizePath(manifest.main);
     runtime.exports = await evaluateMain(
@@ -171,6 +172,21 @@ export async function loadPlugin(
       pluginApi,
       perEventLimits(record.perEvent),
     );
+    // What `main` left behind is the baseline of the first run's fuel and heap growth; a main
+    // module that already retains more than the heap budget is refused here.
+    const loaded = sandbox.resources();
+    runtime.measured = { fuel: loaded.fuel, heapBytes: loaded.heapBytes };
+    record.usage.peakHeapBytes = Math.max(record.usage.peakHeapBytes, loaded.heapBytes);
+    if (loaded.heapBytes > record.cumulative.heapBytes) {
+      throw new HostError(
+        "COVE_PLUGIN_LOAD_FAILED",
+        messages.loadFailed(
+          pluginId,
+          messages.heapAtLoad(loaded.heapBytes, record.cumulative.heapBytes),
+        ),
+        pluginId,
+      );
+    }
     return runtime;
   } catch (error) {
     if (runtime !== undefined) runtime.alive = false;

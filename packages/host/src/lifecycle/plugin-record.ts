@@ -37,7 +37,8 @@ export interface UsageCounters {
   fuelPerEvent: number[];
   /** Totals of sandboxes already discarded (restarts, reloads). */
   retired: { fuel: number; cpuMs: number; allocationBytes: number };
-  peakRunMemoryBytes: number;
+  /** The largest live heap measured (at the end of a run or of loading), over every load. */
+  peakHeapBytes: number;
   hostCalls: Map<string, MethodUsage>;
   denied: Map<string, number>;
   errors: number;
@@ -93,7 +94,7 @@ export function createPluginRecord(
       eventsDropped: 0,
       fuelPerEvent: [],
       retired: { fuel: 0, cpuMs: 0, allocationBytes: 0 },
-      peakRunMemoryBytes: 0,
+      peakHeapBytes: 0,
       hostCalls: new Map(),
       denied: new Map(),
       errors: 0,

@@ -32,4 +32,10 @@ export interface PluginRuntime {
   unloading: boolean;
   /** The reason of an unload already asked for (budget exhausted, too many errors). */
   unloadRequested: string | undefined;
+  /**
+   * The sandbox's fuel and live heap at the end of its last run (or of loading): the baseline
+   * the next run's fuel and heap growth are measured from. A plugin's runs follow one another
+   * in its queue, so what changed since belongs to the next run.
+   */
+  measured: { fuel: number; heapBytes: number };
 }

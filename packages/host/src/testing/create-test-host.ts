@@ -64,7 +64,7 @@ export interface PluginCost {
   readonly fuel: number;
   readonly cpuMs: number;
   readonly allocationBytes: number;
-  /** The largest allocation of one run so far (not a difference, even from `measure`). */
+  /** The largest live heap measured so far (not a difference, even from `measure`). */
   readonly peakHeapBytes: number;
   /** Calls into the host API, the application's and the host's own (`storage.set`, …). */
   readonly hostCalls: number;

@@ -21,7 +21,7 @@ function usageOf(core: HostCore, record: PluginRecord): UsageRecord {
   const fuel = usage.retired.fuel + (live?.fuel ?? 0);
   const cpuMs = usage.retired.cpuMs + (live?.cpuTimeMs ?? 0);
   const allocation = usage.retired.allocationBytes + (live?.allocationBytes ?? 0);
-  const peak = Math.max(usage.peakRunMemoryBytes, live?.peaks.runMemoryBytes ?? 0);
+  const peak = Math.max(usage.peakHeapBytes, live?.heapBytes ?? 0);
   const samples = [...usage.fuelPerEvent].sort((a, b) => a - b);
   const byMethod: Record<string, { count: number; totalMs: number }> = {};
   let hostCalls = 0;

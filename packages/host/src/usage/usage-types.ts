@@ -31,7 +31,10 @@ export interface UsageRecord {
   };
   readonly cpuMs: Metered;
   readonly allocationBytes: Metered;
-  /** Peak allocation of one run: the closest measure of live heap the interpreter offers yet. */
+  /**
+   * The largest live heap measured: at the end of each run, of loading and of this report
+   * (built-ins included), against the cumulative heap budget.
+   */
   readonly peakHeapBytes: Metered;
   readonly hostCalls: {
     readonly total: number;
