@@ -60,7 +60,7 @@ export function readNamed(run: Run, o: Value, key: string, c: ReadCache): Value 
   const shape = proto.shape;
   if (shape !== null) {
     const i = shape.indexOf(key);
-    if (i >= 0 && !((shape.attrs[i] as number) & ACCESSOR)) {
+    if (i >= 0 && !(shape.attrsAt(i) & ACCESSOR)) {
       c.primHolder = proto;
       c.primShape = shape;
       c.primSlot = i;
@@ -75,7 +75,7 @@ function readMiss(run: Run, o: JSObject, key: string, c: ReadCache): Value {
   if (shape !== null && o.icSafe(key)) {
     const i = shape.indexOf(key);
     if (i >= 0) {
-      if (!((shape.attrs[i] as number) & ACCESSOR)) {
+      if (!(shape.attrsAt(i) & ACCESSOR)) {
         c.shape = shape;
         c.slot = i;
         c.chain = [];
@@ -93,7 +93,7 @@ function readMiss(run: Run, o: JSObject, key: string, c: ReadCache): Value {
         shapes.push(ps);
         const j = ps.indexOf(key);
         if (j >= 0) {
-          if (!((ps.attrs[j] as number) & ACCESSOR)) {
+          if (!(ps.attrsAt(j) & ACCESSOR)) {
             c.shape = shape;
             c.slot = j;
             c.chain = chain;
@@ -170,7 +170,7 @@ function writeMiss(
   if (shape !== null && o.icSafe(key)) {
     const i = shape.indexOf(key);
     if (i >= 0) {
-      if (((shape.attrs[i] as number) & (WRITABLE | ACCESSOR)) === WRITABLE) {
+      if ((shape.attrsAt(i) & (WRITABLE | ACCESSOR)) === WRITABLE) {
         c.shape = shape;
         c.slot = i;
         c.next = null;

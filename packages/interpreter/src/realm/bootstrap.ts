@@ -5,7 +5,7 @@
  */
 import { BuiltinFunction, type NativeImpl } from "../values/function.js";
 import type { JSObject } from "../values/object.js";
-import { CONFIGURABLE, WC } from "../values/property.js";
+import { ACCESSOR, Accessor, CONFIGURABLE, type Stored, WC } from "../values/property.js";
 import type { Key } from "../values/value.js";
 import type { Realm } from "./realm.js";
 
@@ -23,9 +23,11 @@ export function makeFunction(
 
 /** Defines methods (writable, configurable, not enumerable), as built-in methods are. */
 export function defineMethods(realm: Realm, target: JSObject, rows: readonly MethodRow[]): void {
-  for (const [name, impl, length] of rows) {
-    target.defineData(name, makeFunction(realm, impl, name, length), WC);
-  }
+  target.defineMany(
+    rows.map((row) => row[0]),
+    rows.map(([name, impl, length]) => makeFunction(realm, impl, name, length)),
+    rows.map(() => WC),
+  );
 }
 
 /** Defines accessor properties (configurable, not enumerable). */
@@ -34,11 +36,15 @@ export function defineAccessors(
   target: JSObject,
   rows: readonly AccessorRow[],
 ): void {
-  for (const [name, get, set] of rows) {
-    const g = get && new BuiltinFunction(realm, get, name, 0, false, undefined, "get");
-    const s = set && new BuiltinFunction(realm, set, name, 1, false, undefined, "set");
-    target.defineAccessor(name, g, s, CONFIGURABLE);
-  }
+  target.defineMany(
+    rows.map((row) => row[0]),
+    rows.map(([name, get, set]) => {
+      const g = get && new BuiltinFunction(realm, get, name, 0, false, undefined, "get");
+      const s = set && new BuiltinFunction(realm, set, name, 1, false, undefined, "set");
+      return new Accessor(g, s);
+    }),
+    rows.map(() => CONFIGURABLE | ACCESSOR),
+  );
 }
 
 /** Defines constant data properties (not writable, not enumerable, not configurable). */
@@ -46,7 +52,11 @@ export function defineConstants(
   target: JSObject,
   rows: readonly (readonly [Key, unknown])[],
 ): void {
-  for (const [name, v] of rows) target.defineData(name, v as never, 0);
+  target.defineMany(
+    rows.map((row) => row[0]),
+    rows.map((row) => row[1] as Stored),
+    rows.map(() => 0),
+  );
 }
 
 /**

@@ -6,6 +6,7 @@
 import { JobQueue } from "../runtime/jobs.js";
 import type { JSArray } from "../values/array.js";
 import type { JSObject } from "../values/object.js";
+import { CONFIGURABLE } from "../values/property.js";
 import { Shape } from "../values/shape.js";
 import type { Slot } from "../values/value.js";
 
@@ -66,6 +67,8 @@ export class GlobalCell {
 
 export class Realm {
   readonly emptyShape = Shape.root();
+  /** The shape of a function with just `length` then `name` (SetFunctionLength, SetFunctionName). */
+  readonly functionShape = this.emptyShape.add("length", CONFIGURABLE).add("name", CONFIGURABLE);
   readonly intrinsics = {} as Intrinsics;
   global!: JSObject;
   /** Script-level lexical declarations, shared by all scripts of the realm. */

@@ -65,7 +65,9 @@ export class BuiltinFunction extends JSFunction {
     prefix?: string,
   ) {
     super(realm.emptyShape, proto);
-    defineNameAndLength(this, name, length, prefix);
+    // defineNameAndLength's result, built directly: an exact two-slot array, the shared shape.
+    this.shape = realm.functionShape;
+    this.slots = [length, functionName(name, prefix)];
   }
 
   override isConstructor(): boolean {

@@ -84,7 +84,7 @@ export class JSObject {
     const shape = this.shape;
     if (shape !== null) {
       const i = shape.indexOf(key);
-      return i < 0 ? -1 : (shape.attrs[i] as number);
+      return i < 0 ? -1 : shape.attrsAt(i);
     }
     const e = (this.dict as Map<Key, Entry>).get(key);
     return e === undefined ? -1 : e.attrs;
@@ -130,7 +130,7 @@ export class JSObject {
     const shape = this.shape;
     if (shape !== null) {
       const i = shape.indexOf(key);
-      if (shape.attrs[i] === attrs) {
+      if (shape.attrsAt(i) === attrs) {
         this.slots[i] = v;
         return;
       }
@@ -153,18 +153,15 @@ export class JSObject {
 
   /** Own keys of the storage in insertion order. */
   storageKeys(): Key[] {
-    return this.shape !== null
-      ? this.shape.keys.slice()
-      : [...(this.dict as Map<Key, Entry>).keys()];
+    return this.shape !== null ? this.shape.keys() : [...(this.dict as Map<Key, Entry>).keys()];
   }
 
   toDictionary(): void {
     const shape = this.shape;
     if (shape === null) return;
     const dict = new Map<Key, Entry>();
-    const keys = shape.keys;
-    for (let i = 0; i < keys.length; i++) {
-      dict.set(keys[i] as Key, new Entry(this.slots[i] as Stored, shape.attrs[i] as number));
+    for (let i = 0; i < shape.size; i++) {
+      dict.set(shape.keyAt(i), new Entry(this.slots[i] as Stored, shape.attrsAt(i)));
     }
     this.dict = dict;
     this.shape = null;
@@ -175,6 +172,30 @@ export class JSObject {
   defineData(key: Key, v: Value, attrs = WEC): void {
     if (this.storageAttrs(key) < 0) this.storageAdd(key, v, attrs);
     else this.storageReplace(key, v, attrs);
+  }
+
+  /**
+   * Defines several new properties at once (bootstrap tables): one shape transition for all of
+   * them when the object is in shape mode and none of the keys exists yet.
+   */
+  defineMany(keys: readonly Key[], values: readonly Stored[], attrs: readonly number[]): void {
+    const shape = this.shape;
+    if (
+      shape !== null &&
+      shape.size + keys.length <= MAX_SHAPE_KEYS &&
+      keys.every((k) => shape.indexOf(k) < 0 && !(typeof k === "string" && isArrayIndex(k)))
+    ) {
+      this.shape = shape.addMany(keys, attrs);
+      this.slots = this.slots.concat(values);
+      return;
+    }
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as Key;
+      const v = values[i] as Stored;
+      const a = attrs[i] as number;
+      if (this.storageAttrs(key) < 0) this.storageAdd(key, v, a);
+      else this.storageReplace(key, v, a);
+    }
   }
 
   defineAccessor(

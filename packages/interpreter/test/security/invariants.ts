@@ -213,7 +213,7 @@ export function findHostObjects(
       }
       if (o instanceof JSObject && o.shape !== null) {
         // Shape-mode slots first, under their property names, for readable paths.
-        const keys = o.shape.keys;
+        const keys = o.shape.keys();
         for (let i = 0; i < keys.length; i++) push(o.slots[i], qi, `.${keyName(keys[i])}`, "slot");
       }
       for (const k of Object.keys(o)) {
