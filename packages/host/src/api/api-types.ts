@@ -30,7 +30,10 @@ export interface MethodDeclaration<Args extends unknown[] = never[], Result = un
    * plugin was granted for `capability`. Omit for capabilities without a scope.
    */
   readonly scope?: (...args: Args) => string;
-  /** What the call does. Synchronous results cross to the guest as they are. */
+  /**
+   * What the call does. A result crosses to the plugin by the membrane's rules; a Promise (an
+   * `async` handler) crosses as a promise the plugin awaits, within its per-event time budget.
+   */
   readonly handler: (call: CallContext, ...args: Args) => Result;
   readonly description?: string;
 }

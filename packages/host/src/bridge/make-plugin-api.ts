@@ -3,7 +3,8 @@
  * for. Each method is a host function that, on every call, checks the capability (and the scope
  * of what the call touches), validates the arguments with the method's compiled schema, counts
  * and times the call, runs the handler, and returns its result through the membrane. A denied
- * call throws a guest `PermissionDenied` error and is written to the audit log.
+ * call throws a guest `PermissionDenied` error and is written to the audit log. A handler may be
+ * async: the plugin then gets a promise, and the call is timed until it settles.
  *
  * Methods of capabilities the manifest did not ask for do not exist; methods of capabilities it
  * asked for but does not hold (refused by policy, revoked) exist and deny, so every attempt is
@@ -143,14 +144,35 @@ function wrap(
       if (!held.ok) deny(access.capability, held.reason);
     }
     const started = performance.now();
+    let result: unknown;
     try {
-      return method.handler(...args);
+      result = method.handler(...args);
     } catch (error) {
-      throw error instanceof HostError ? toGuestError(error) : error;
-    } finally {
       meter.call(qualifiedName, performance.now() - started);
+      throw guestFacing(error);
     }
+    if (!(result instanceof Promise)) {
+      meter.call(qualifiedName, performance.now() - started);
+      return result;
+    }
+    // An async method: the plugin gets a promise it can await (the membrane keeps its run open
+    // until the promise settles, within the run's time budget); the call is timed to settlement.
+    return result.then(
+      (value: unknown) => {
+        meter.call(qualifiedName, performance.now() - started);
+        return value;
+      },
+      (error: unknown) => {
+        meter.call(qualifiedName, performance.now() - started);
+        throw guestFacing(error);
+      },
+    );
   };
   Object.defineProperty(fn, "name", { value: qualifiedName.slice(qualifiedName.indexOf(".") + 1) });
   return fn;
+}
+
+/** A host error as the plugin sees it (its kind, code and message); other errors as they are. */
+function guestFacing(error: unknown): unknown {
+  return error instanceof HostError ? toGuestError(error) : error;
 }

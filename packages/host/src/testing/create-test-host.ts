@@ -45,9 +45,9 @@ export interface HostCall {
   /** `namespace.method`, as in usage reports. */
   readonly method: string;
   readonly args: readonly unknown[];
-  /** What the handler returned, when it returned. */
+  /** What the handler returned (for an async method, what it resolved with, once it has). */
   readonly result?: unknown;
-  /** What the handler threw, when it threw. */
+  /** What the handler threw (for an async method, what it rejected with). */
   readonly error?: unknown;
 }
 
@@ -240,13 +240,28 @@ function recordCalls<A extends ApiDeclaration>(api: A, calls: HostCall[]): A {
             args,
           };
           calls.push(entry);
+          let result: unknown;
           try {
-            entry.result = declaration.handler(call, ...args);
-            return entry.result;
+            result = declaration.handler(call, ...args);
           } catch (error) {
             entry.error = error;
             throw error;
           }
+          if (!(result instanceof Promise)) {
+            entry.result = result;
+            return result;
+          }
+          // An async method: record what it settles with.
+          return result.then(
+            (value: unknown) => {
+              entry.result = value;
+              return value;
+            },
+            (error: unknown) => {
+              entry.error = error;
+              throw error;
+            },
+          );
         },
       };
     }
