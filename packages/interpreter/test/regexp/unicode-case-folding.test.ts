@@ -8,6 +8,8 @@ import {
   canonicalize,
   caseClosure,
   caseEquivalents,
+  caseFoldedCharacters,
+  simpleCaseFold,
   wordCharacters,
 } from "../../src/regexp/unicode/case-folding.js";
 import { CharSet, WORD } from "../../src/regexp/unicode/charset.js";
@@ -141,4 +143,34 @@ describe.runIf(HOST_MATCHES_TABLES)("against the host's /i", () => {
     expect(wordCharacters(true, true).has(0x212a)).toBe(true);
     expect(wordCharacters(true, false).has(0x212a)).toBe(false);
   }, 60_000);
+});
+
+describe("/iv helpers", () => {
+  it("simpleCaseFold maps each member to its simple case folding", () => {
+    const next = rng(5);
+    for (let k = 0; k < 20; k++) {
+      const r: number[] = [];
+      for (let j = 0; j < 5; j++) {
+        const lo = Math.floor(next() * 0x2000);
+        r.push(lo, lo + Math.floor(next() * 200));
+      }
+      const set = CharSet.fromRanges(r);
+      const expected: number[] = [];
+      set.forEachRange((lo, hi) => {
+        for (let c = lo; c <= hi; c++) expected.push(canonicalize(c, true), canonicalize(c, true));
+      });
+      expect(simpleCaseFold(set).ranges).toEqual(CharSet.fromRanges(expected).ranges);
+    }
+    expect(simpleCaseFold(CharSet.of(0x41, 0x212a, 0x1e9e)).ranges).toEqual([
+      0x61, 0x61, 0x6b, 0x6b, 0xdf, 0xdf,
+    ]);
+  });
+
+  it("caseFoldedCharacters are the fixed points of simple case folding", () => {
+    const all = caseFoldedCharacters();
+    for (let c = 0; c <= 0x1ffff; c++) {
+      if (all.has(c) !== (canonicalize(c, true) === c)) expect(c).toBe(-1);
+    }
+    expect(all.has(0x10ffff)).toBe(true);
+  });
 });

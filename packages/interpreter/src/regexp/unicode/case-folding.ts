@@ -96,6 +96,41 @@ export function caseClosure(set: CharSet, unicode: boolean): CharSet {
   return extra.length === 0 ? set : set.union(CharSet.fromRanges(extra));
 }
 
+/**
+ * MaybeSimpleCaseFolding's code point part (https://tc39.es/ecma262/#sec-maybesimplecasefolding),
+ * for /iv classes: the set of scf(c) for every member c.
+ */
+export function simpleCaseFold(set: CharSet): CharSet {
+  const { canonical, foldable } = folding(true);
+  const touched = set.intersect(foldable);
+  if (touched.isEmpty) return set;
+  const folded: number[] = [];
+  touched.forEachRange((lo, hi) => {
+    for (let ch = lo; ch <= hi; ch++) {
+      const c = canonical.get(ch) ?? ch;
+      folded.push(c, c);
+    }
+  });
+  return set.subtract(touched).union(CharSet.fromRanges(folded));
+}
+
+let unfoldedCharacters: CharSet | undefined;
+
+/**
+ * AllCharacters(rer) for /iv (https://tc39.es/ecma262/#sec-allcharacters step 1): the
+ * characters that simple case folding leaves unchanged, the universe a complemented /iv class
+ * is taken in.
+ */
+export function caseFoldedCharacters(): CharSet {
+  if (unfoldedCharacters === undefined) {
+    const { canonical } = folding(true);
+    const changed: number[] = [];
+    for (const ch of canonical.keys()) changed.push(ch, ch);
+    unfoldedCharacters = CharSet.fromRanges(changed).complement();
+  }
+  return unfoldedCharacters;
+}
+
 let unicodeIgnoreCaseWord: CharSet | undefined;
 
 /**
