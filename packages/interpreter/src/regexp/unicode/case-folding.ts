@@ -17,6 +17,8 @@ import { decodeMapping } from "./codec.js";
 interface Folding {
   /** ch -> Canonicalize(ch), for the characters it changes. */
   readonly canonical: Map<number, number>;
+  /** Canonicalize over the BMP as a table (folding never leaves the BMP from inside it). */
+  readonly bmp: Uint16Array;
   /** Each character of a class of two or more -> the class's members, ascending. */
   readonly classes: Map<number, readonly number[]>;
   /** Every character with a class of two or more. */
@@ -29,8 +31,14 @@ let legacyFolding: Folding | undefined;
 function decode(text: string): Folding {
   const canonical = new Map<number, number>();
   const byTarget = new Map<number, number[]>();
+  const bmp = new Uint16Array(0x10000);
+  for (let ch = 0; ch < 0x10000; ch++) bmp[ch] = ch;
   decodeMapping(text, (from, to) => {
     canonical.set(from, to);
+    if (from < 0x10000) {
+      if (to >= 0x10000) throw new Error("case folding table: BMP character folds out of the BMP");
+      bmp[from] = to;
+    }
     const members = byTarget.get(to);
     if (members === undefined) byTarget.set(to, [from]);
     else members.push(from);
@@ -46,7 +54,7 @@ function decode(text: string): Folding {
       all.push(m, m);
     }
   }
-  return { canonical, classes, foldable: CharSet.fromRanges(all) };
+  return { canonical, bmp, classes, foldable: CharSet.fromRanges(all) };
 }
 
 function folding(unicode: boolean): Folding {
@@ -69,7 +77,9 @@ export function canonicalize(ch: number, unicode: boolean): number {
     if (unicode) return ch >= 0x41 && ch <= 0x5a ? ch + 0x20 : ch;
     return ch >= 0x61 && ch <= 0x7a ? ch - 0x20 : ch;
   }
-  return folding(unicode).canonical.get(ch) ?? ch;
+  const table = folding(unicode);
+  if (ch < 0x10000) return table.bmp[ch] as number;
+  return table.canonical.get(ch) ?? ch;
 }
 
 /** Every character whose Canonicalize equals that of `ch`, ascending (at least `ch` itself). */
