@@ -29,6 +29,8 @@ export const HOST_ERROR_CODES = [
   "COVE_PLUGIN_NOT_FOUND",
   "COVE_PLUGIN_STATE",
   "COVE_REQUEST_CANCELLED",
+  "COVE_REQUEST_CYCLE",
+  "COVE_REQUEST_FAILED",
   "COVE_REQUEST_TIMEOUT",
   "COVE_STORAGE_QUOTA",
   "COVE_USAGE_FILE_INVALID",
@@ -88,6 +90,11 @@ const GUEST_NAMES: Partial<Record<HostErrorCode, string>> = {
   COVE_CAPABILITY_DENIED: "PermissionDenied",
   COVE_COMMAND_NOT_FOUND: "NotFound",
   COVE_PLUGIN_NOT_FOUND: "NotFound",
+  COVE_PLUGIN_STATE: "Unavailable",
+  COVE_REQUEST_TIMEOUT: "TimeoutError",
+  COVE_REQUEST_CANCELLED: "AbortError",
+  COVE_REQUEST_CYCLE: "RequestFailed",
+  COVE_REQUEST_FAILED: "RequestFailed",
 };
 
 /**
@@ -119,6 +126,8 @@ export const messages = {
     `Plugin "${pluginId}" could not be loaded: ${detail}`,
   heapAtLoad: (used: number, budget: number) =>
     `its main module retains ${used} bytes of live heap, over its heap budget of ${budget}; raise budgets.cumulative.heapBytes or keep less at the module's top level`,
+  unloadedWhileRunning: (pluginId: string, reason: string) =>
+    `Plugin "${pluginId}" was unloaded (${reason}) before it finished; what it was doing was stopped`,
   state: (pluginId: string, state: string, action: string) =>
     `Plugin "${pluginId}" is ${state}; cannot ${action}`,
   unknownGlobal: (name: string) =>
@@ -133,6 +142,16 @@ export const messages = {
     `Plugin "${pluginId}" did not answer ${what} within ${ms} ms.`,
   requestCancelled: (pluginId: string, what: string) =>
     `The request ${what} to plugin "${pluginId}" was cancelled.`,
+  requestCancelledBy: (pluginId: string, what: string, caller: string) =>
+    `The request ${what} to plugin "${pluginId}" was cancelled: the run of "${caller}" that made it ended.`,
+  requestCycle: (chain: readonly string[]) =>
+    `A request from ${chain.map((id) => `"${id}"`).join(" to ")} would wait for itself: "${chain[0]}" cannot answer while it waits; answer from state instead of asking back`,
+  requestFailed: (pluginId: string, what: string, detail: string) =>
+    `Plugin "${pluginId}" failed to answer ${what}: ${detail}`,
+  requestSelf: () =>
+    "must be another plugin's id: a plugin's request to itself would wait behind its own run",
+  noHandler: (pluginId: string, what: string) =>
+    `Plugin "${pluginId}" has no handler for ${what}; register it in activate().`,
   apiInvalid: (where: string, detail: string) =>
     `The host API declaration is invalid at ${where}: ${detail}`,
   usageFileInvalid: (file: string, detail: string) =>

@@ -43,8 +43,11 @@ export type {
   EventMap,
   PluginCommands,
   PluginEvents,
+  PluginPlugins,
+  PluginRequestOptions,
   PluginRequests,
   PluginStorage,
+  RequestSender,
 } from "./plugin/plugin-api.js";
 export type {
   ActivationReason,

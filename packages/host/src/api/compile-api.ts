@@ -14,7 +14,14 @@ import type {
 } from "./api-types.js";
 
 /** Namespaces the host itself provides to plugins; an application may not declare them. */
-export const RESERVED_NAMESPACES = new Set(["storage", "events", "commands", "requests", "plugin"]);
+export const RESERVED_NAMESPACES = new Set([
+  "storage",
+  "events",
+  "commands",
+  "requests",
+  "plugin",
+  "plugins",
+]);
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const CAPABILITY = /^[a-z][A-Za-z0-9-]*(?:\.[a-z][A-Za-z0-9-]*)*$/;

@@ -9,11 +9,18 @@
  *   (`events.emit` with the name in scope; names the host declared are the host's alone);
  * - `commands.register` — the handler of a command the manifest contributes;
  *   `commands.execute` — run any plugin's command (capability `commands`);
- * - `requests.handle` — answer the application's `host.request(pluginId, name, …)`.
+ * - `requests.handle` — answer the application's `host.request(pluginId, name, …)` and other
+ *   plugins' `plugins.request`; the handler gets the payload and `{ from }`, who asks;
+ * - `plugins.request` — ask another plugin (capability `plugins.request`, its scope naming the
+ *   plugins — `acme.spell`, `acme.*` — or single requests — `acme.spell:check`); returns a
+ *   promise of the answer (see `request-between-plugins.ts`).
  */
 
+import { isValidPluginId } from "@cove/plugin-sdk";
 import type { CompiledApi } from "../api/compile-api.js";
+import { messages } from "../errors.js";
 import type { GuestFunction, PluginRuntime } from "../lifecycle/plugin-runtime.js";
+import { matchesScope } from "../policy/match-scope.js";
 import type { BuiltinNamespaces } from "./make-plugin-api.js";
 
 export interface BuiltinServices {
@@ -26,6 +33,13 @@ export interface BuiltinServices {
   emit(name: string, payload: unknown): void;
   /** Queues a command run; the result is not returned to the caller (synchronous guest API). */
   executeCommand(command: string, args: unknown[]): void;
+  /** Asks another plugin, already authorized; settles with its answer or a host error. */
+  request(
+    pluginId: string,
+    name: string,
+    payload: unknown,
+    timeoutMs: number | undefined,
+  ): Promise<unknown>;
 }
 
 const KEY_MAX = 256;
@@ -132,6 +146,31 @@ export function makeBuiltins(services: BuiltinServices): BuiltinNamespaces {
         },
       },
     },
+    plugins: {
+      request: {
+        presentIf: "plugins.request",
+        check: checks(
+          otherPlugin(services.pluginId),
+          eventName,
+          anything,
+          optional(requestOptions),
+        ),
+        access: ([id, name]) => {
+          const scope = services.runtime().grants.granted.get("plugins.request")?.scope ?? [];
+          const one = `${String(id)}:${String(name)}`;
+          // Granted for the whole plugin (or a prefix of ids), or for this one request.
+          const item = matchesScope(scope, String(id)) ? String(id) : one;
+          return { capability: "plugins.request", item };
+        },
+        handler: (id, name, payload, options) =>
+          services.request(
+            id as string,
+            name as string,
+            payload,
+            (options as { timeoutMs?: number } | undefined)?.timeoutMs,
+          ),
+      },
+    },
   };
 }
 
@@ -163,6 +202,26 @@ const eventName: ArgCheck = (v) =>
 const commandId: ArgCheck = (v) =>
   typeof v === "string" && v.length > 0 && v.length <= 200 ? undefined : "must be a command id";
 const fn: ArgCheck = (v) => (typeof v === "function" ? undefined : "must be a function");
+const otherPlugin =
+  (self: string): ArgCheck =>
+  (v) =>
+    typeof v !== "string" || !isValidPluginId(v)
+      ? 'must be a plugin id such as "acme.spell-check"'
+      : v === self
+        ? messages.requestSelf()
+        : undefined;
+const MAX_TIMEOUT_MS = 2_147_483_647;
+const requestOptions: ArgCheck = (v) => {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return "must be { timeoutMs }";
+  for (const [key, value] of Object.entries(v)) {
+    if (key !== "timeoutMs") return `must not have property "${key}"`;
+    if (value === undefined) continue;
+    if (typeof value !== "number" || !(value > 0) || value > MAX_TIMEOUT_MS) {
+      return "timeoutMs must be a positive number of milliseconds";
+    }
+  }
+  return undefined;
+};
 const anything: ArgCheck = () => undefined;
 const optional =
   (check: ArgCheck): ArgCheck =>

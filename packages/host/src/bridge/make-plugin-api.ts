@@ -25,7 +25,10 @@ import type { Grants } from "./grants.js";
 
 /** Bookkeeping the bridge reports to; the host's usage counters implement it. */
 export interface BridgeMeter {
+  /** A call was made and took `ms` (for an async method: until it returned its promise). */
   call(method: string, ms: number): void;
+  /** An async call's promise settled `ms` after it returned: added to the method's time. */
+  settled(method: string, ms: number): void;
   denied(capability: string): void;
 }
 
@@ -151,19 +154,18 @@ function wrap(
       meter.call(qualifiedName, performance.now() - started);
       throw guestFacing(error);
     }
-    if (!(result instanceof Promise)) {
-      meter.call(qualifiedName, performance.now() - started);
-      return result;
-    }
+    const returned = performance.now();
+    meter.call(qualifiedName, returned - started);
+    if (!(result instanceof Promise)) return result;
     // An async method: the plugin gets a promise it can await (the membrane keeps its run open
     // until the promise settles, within the run's time budget); the call is timed to settlement.
     return result.then(
       (value: unknown) => {
-        meter.call(qualifiedName, performance.now() - started);
+        meter.settled(qualifiedName, performance.now() - returned);
         return value;
       },
       (error: unknown) => {
-        meter.call(qualifiedName, performance.now() - started);
+        meter.settled(qualifiedName, performance.now() - returned);
         throw guestFacing(error);
       },
     );

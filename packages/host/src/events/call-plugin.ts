@@ -1,14 +1,15 @@
 /**
  * Request/response into a plugin: `host.executeCommand(id, ...args)` runs the handler a plugin
- * registered for a command it contributes; `host.request(pluginId, name, payload)` runs the
- * handler it registered with `requests.handle(name, …)`. Both activate the plugin if needed, go
- * through its queue, and end with the handler's result, a timeout or a cancellation.
+ * registered for a command it contributes; `host.request(pluginId, name, payload)` — and a
+ * plugin's `plugins.request`, see `request-between-plugins.ts` — runs the handler it registered
+ * with `requests.handle(name, …)`, which gets the payload and who asks. All activate the plugin
+ * if needed, go through its queue, run under its per-event budget, and end with the handler's
+ * result, a timeout or a cancellation.
  */
 
 import { HostError, messages } from "../errors.js";
 import { activatePlugin } from "../lifecycle/activate-plugin.js";
 import type { HostCore } from "../lifecycle/host-core.js";
-import type { PluginRecord } from "../lifecycle/plugin-record.js";
 import type { GuestFunction, PluginRuntime } from "../lifecycle/plugin-runtime.js";
 import type { Task } from "./plugin-queue.js";
 
@@ -17,6 +18,21 @@ export interface CallOptions {
   readonly timeoutMs?: number;
   /** Abort to cancel: a waiting call is removed from the queue; a running one is stopped. */
   readonly signal?: AbortSignal;
+}
+
+/** A request's options inside the host: who asks, when a plugin does (`plugins.request`). */
+export interface RequestOptions extends CallOptions {
+  /** The asking plugin, or none for the application. */
+  readonly from?: string;
+  /** The plugins whose requests led to this one, oldest first, `from` last. */
+  readonly chain?: readonly string[];
+  /** The error a cancellation rejects with, when it is not the application's own signal. */
+  readonly cancelled?: () => HostError;
+}
+
+/** What a request handler receives after the payload: who asks (`null`: the application). */
+export interface RequestSender {
+  readonly from: string | null;
 }
 
 export async function executeCommand(
@@ -46,15 +62,16 @@ export async function requestPlugin(
   pluginId: string,
   name: string,
   payload: unknown,
-  options: CallOptions = {},
+  options: RequestOptions = {},
 ): Promise<unknown> {
+  const sender: RequestSender = { from: options.from ?? null };
   return callPlugin(
     core,
     pluginId,
     `request ${name}`,
     `request:${name}`,
     (runtime) => runtime.requestHandlers.get(name),
-    [payload],
+    [payload, sender],
     options,
   );
 }
@@ -66,7 +83,7 @@ async function callPlugin(
   activationReason: string,
   handlerOf: (runtime: PluginRuntime) => GuestFunction | undefined,
   args: readonly unknown[],
-  options: CallOptions,
+  options: RequestOptions,
 ): Promise<unknown> {
   const record = core.records.get(pluginId);
   const runtime = core.runtimes.get(pluginId);
@@ -80,13 +97,15 @@ async function callPlugin(
     );
   }
   const timeoutMs = options.timeoutMs ?? core.options.policy.requestTimeoutMs;
-  if (options.signal?.aborted) {
-    throw new HostError(
-      "COVE_REQUEST_CANCELLED",
-      messages.requestCancelled(pluginId, label),
-      pluginId,
-    );
-  }
+  const cancelled =
+    options.cancelled ??
+    (() =>
+      new HostError(
+        "COVE_REQUEST_CANCELLED",
+        messages.requestCancelled(pluginId, label),
+        pluginId,
+      ));
+  if (options.signal?.aborted) throw cancelled();
   // The deadline covers activation and waiting in the queue, not only the handler's run.
   const deadline = Date.now() + timeoutMs;
   const controller = new AbortController();
@@ -115,14 +134,7 @@ async function callPlugin(
       throw error;
     };
     const timer = setTimeout(() => finish(timeoutError()), timeoutMs);
-    const onAbort = () =>
-      finish(
-        new HostError(
-          "COVE_REQUEST_CANCELLED",
-          messages.requestCancelled(pluginId, label),
-          pluginId,
-        ),
-      );
+    const onAbort = () => finish(cancelled());
     options.signal?.addEventListener("abort", onAbort, { once: true });
     activatePlugin(core, pluginId, activationReason)
       .then(() => {
@@ -130,16 +142,20 @@ async function callPlugin(
         const queued = core.enqueueTask(runtime, label, true, async () => {
           // A call whose time ran out while it waited never starts.
           if (done || Date.now() >= deadline) return timedOut();
-          return run(
-            core,
-            record,
-            runtime,
-            label,
-            handlerOf,
-            args,
-            controller.signal,
-            deadline - Date.now(),
-          );
+          const handler = handlerOf(runtime);
+          if (handler === undefined) {
+            throw new HostError(
+              "COVE_COMMAND_NOT_FOUND",
+              messages.noHandler(pluginId, label),
+              pluginId,
+            );
+          }
+          return core.runGuest(record, runtime, label, handler, args, {
+            signal: controller.signal,
+            timeMs: deadline - Date.now(),
+            isEvent: true,
+            ...(options.chain === undefined ? {} : { chain: options.chain }),
+          });
         });
         task = queued.task;
         return queued.promise;
@@ -155,25 +171,4 @@ async function callPlugin(
         },
       );
   });
-}
-
-async function run(
-  core: HostCore,
-  record: PluginRecord,
-  runtime: PluginRuntime,
-  label: string,
-  handlerOf: (runtime: PluginRuntime) => GuestFunction | undefined,
-  args: readonly unknown[],
-  signal: AbortSignal,
-  timeMs: number,
-): Promise<unknown> {
-  const handler = handlerOf(runtime);
-  if (handler === undefined) {
-    throw new HostError(
-      "COVE_COMMAND_NOT_FOUND",
-      `Plugin "${record.id}" has no handler for ${label}; register it in activate().`,
-      record.id,
-    );
-  }
-  return core.runGuest(record, runtime, label, handler, args, { signal, timeMs, isEvent: true });
 }

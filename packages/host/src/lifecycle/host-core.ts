@@ -57,13 +57,15 @@ export interface RunOptions {
   readonly timeMs?: number;
   /** Counts as an event delivery in the usage report (fuel per event). */
   readonly isEvent?: boolean;
+  /** For a request from other plugins: who asked, oldest first (see `RunContext.chain`). */
+  readonly chain?: readonly string[];
 }
 
-/** The error a queued task settles with when its plugin unloads before it runs. */
-export function unloadedError(pluginId: string): HostError {
+/** The error a task settles with when its plugin unloads before it runs or while it runs. */
+export function unloadedError(pluginId: string, task = "the task"): HostError {
   return new HostError(
     "COVE_PLUGIN_STATE",
-    messages.state(pluginId, "unloaded", "run the task"),
+    messages.state(pluginId, "unloaded", `run ${task}`),
     pluginId,
   );
 }
@@ -152,15 +154,23 @@ export class HostCore {
     const limits = perEventLimits(record.perEvent);
     if (options.timeMs !== undefined)
       limits.timeMs = Math.min(limits.timeMs ?? Infinity, options.timeMs);
+    // One signal for the run: the caller's, the plugin's lifetime, and the run's own end (which
+    // cancels requests the run made and no longer waits for).
+    const ended = new AbortController();
+    const signals = [ended.signal, runtime.lifetime.signal];
+    if (options.signal !== undefined) signals.push(options.signal);
+    const signal = AbortSignal.any(signals);
+    const outer = runtime.current;
+    runtime.current = { signal, chain: options.chain ?? [] };
     let value: unknown;
     let failure: { error: unknown } | undefined;
     try {
-      value = await invokeGuest(runtime.sandbox, fn, args, {
-        limits,
-        ...(options.signal === undefined ? {} : { signal: options.signal }),
-      });
+      value = await invokeGuest(runtime.sandbox, fn, args, { limits, signal });
     } catch (error) {
       failure = { error };
+    } finally {
+      runtime.current = outer;
+      ended.abort(new Error(`${label} ended`));
     }
     if (runtime.alive) {
       const heapError = this.account(record, runtime, options.isEvent === true);
@@ -171,7 +181,7 @@ export class HostCore {
     }
     if (failure === undefined) return value;
     this.guestFailed(record, runtime, label, failure.error);
-    throw failure.error;
+    throw unwrapAbort(failure.error);
   }
 
   /**
@@ -247,4 +257,11 @@ export class HostCore {
   unload(pluginId: string, reason: string): Promise<void> {
     return unloadPlugin(this, pluginId, reason);
   }
+}
+
+/** A run stopped by an abort whose reason is a host error (an unload, a timeout) fails with it. */
+function unwrapAbort(error: unknown): unknown {
+  return error instanceof RunAbortedError && error.reason instanceof HostError
+    ? error.reason
+    : error;
 }

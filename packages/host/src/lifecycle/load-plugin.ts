@@ -18,7 +18,7 @@ import { guestStackOf } from "../sandbox/invoke-guest.js";
 import { openPluginStore, type PluginStore } from "../storage/plugin-store.js";
 import { cumulativeLimits, perEventLimits } from "./budget-limits.js";
 import { type HostCore, unloadedError } from "./host-core.js";
-import { countHostCall, increment, type PluginRecord } from "./plugin-record.js";
+import { addHostCallTime, countHostCall, increment, type PluginRecord } from "./plugin-record.js";
 import type { GuestFunction, PluginRuntime } from "./plugin-runtime.js";
 
 /** The global that holds the plugin's API object in its sandbox. */
@@ -28,6 +28,14 @@ const MAX_TIMERS = 1000;
 export interface LoadServices {
   emit(record: PluginRecord, name: string, payload: unknown): void;
   executeCommand(command: string, args: unknown[]): void;
+  request(
+    record: PluginRecord,
+    runtime: PluginRuntime,
+    target: string,
+    name: string,
+    payload: unknown,
+    timeoutMs: number | undefined,
+  ): Promise<unknown>;
 }
 
 export async function loadPlugin(
@@ -61,7 +69,7 @@ export async function loadPlugin(
   const queue = new PluginQueue(policy.queueCapacity, policy.overflow, {
     dropped: (task, why) => {
       if (why === "overflow") record.usage.eventsDropped++;
-      task.settle({ ok: false, error: unloadedError(pluginId) });
+      task.settle({ ok: false, error: unloadedError(pluginId, task.label) });
       core.bus.emit("plugin:dropped", { pluginId, task: task.label, why });
     },
     overflowUnload: () => core.requestUnload(record, "queue-overflow"),
@@ -126,6 +134,7 @@ export async function loadPlugin(
       alive: () => runtime?.alive ?? true,
       meter: {
         call: (method, ms) => countHostCall(record, method, ms),
+        settled: (method, ms) => addHostCallTime(record, method, ms),
         denied: (capability) => increment(record.usage.denied, capability),
       },
       builtins: makeBuiltins({
@@ -135,6 +144,8 @@ export async function loadPlugin(
         contributedCommands,
         emit: (name, payload) => services.emit(record, name, payload),
         executeCommand: (command, args) => services.executeCommand(command, args),
+        request: (target, name, payload, timeoutMs) =>
+          services.request(record, current(), target, name, payload, timeoutMs),
       }),
     });
     globals[API_GLOBAL] = pluginApi;
@@ -163,6 +174,8 @@ export async function loadPlugin(
       unloading: false,
       unloadRequested: undefined,
       measured: { fuel: 0, heapBytes: 0 },
+      lifetime: new AbortController(),
+      current: undefined,
     };
     const main = normalizePath(manifest.main);
     runtime.exports = await evaluateMain(

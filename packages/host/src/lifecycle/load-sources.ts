@@ -10,12 +10,14 @@ import { checkSource, type PluginSource } from "../discovery/plugin-source.js";
 import { HostError, type HostErrorCode, messages } from "../errors.js";
 import { executeCommand } from "../events/call-plugin.js";
 import { deliverEvent } from "../events/deliver-event.js";
+import { requestFromPlugin } from "../events/request-between-plugins.js";
 import { clampBudget } from "../policy/host-policy.js";
 import { resolvePlugins } from "../resolve/resolve-plugins.js";
 import { activatePlugin } from "./activate-plugin.js";
 import type { HostCore } from "./host-core.js";
 import { loadPlugin } from "./load-plugin.js";
 import { createPluginRecord, type PluginRecord } from "./plugin-record.js";
+import type { PluginRuntime } from "./plugin-runtime.js";
 
 export interface RefusedPlugin {
   readonly pluginId: string;
@@ -45,6 +47,14 @@ export function createLoader(
     executeCommand: (command: string, args: unknown[]) => {
       executeCommand(core, command, args).catch(() => undefined);
     },
+    request: (
+      record: PluginRecord,
+      runtime: PluginRuntime,
+      target: string,
+      name: string,
+      payload: unknown,
+      timeoutMs: number | undefined,
+    ) => requestFromPlugin(core, record, runtime, target, name, payload, timeoutMs),
   };
 
   const refuse = (refused: RefusedPlugin, out: RefusedPlugin[]) => {

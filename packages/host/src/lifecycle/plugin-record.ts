@@ -121,6 +121,12 @@ export function countHostCall(record: PluginRecord, method: string, ms: number):
   }
 }
 
+/** Adds the time an async host call took to settle after it returned. */
+export function addHostCallTime(record: PluginRecord, method: string, ms: number): void {
+  const entry = record.usage.hostCalls.get(method);
+  if (entry !== undefined) entry.totalMs += ms;
+}
+
 export function increment(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }

@@ -38,4 +38,19 @@ export interface PluginRuntime {
    * in its queue, so what changed since belongs to the next run.
    */
   measured: { fuel: number; heapBytes: number };
+  /** Aborted when unloading starts: stops the plugin's running task and its outgoing requests. */
+  readonly lifetime: AbortController;
+  /** The run in progress, if any: what the plugin's outgoing requests are tied to. */
+  current: RunContext | undefined;
+}
+
+/** What the host knows about the run in progress (a plugin's runs follow one another). */
+export interface RunContext {
+  /** Aborted when the run ends, however it ends, and when the plugin unloads. */
+  readonly signal: AbortSignal;
+  /**
+   * The plugins whose requests led to this run, oldest first (empty for the application's
+   * events, commands and requests): a request to one of them would wait for itself.
+   */
+  readonly chain: readonly string[];
 }

@@ -28,6 +28,10 @@ export async function unloadPlugin(
   }
   if (runtime === undefined || runtime.unloading) return;
   runtime.unloading = true;
+  // Stops the running task (its caller learns the plugin unloaded) and the plugin's requests.
+  runtime.lifetime.abort(
+    new HostError("COVE_PLUGIN_STATE", messages.unloadedWhileRunning(pluginId, reason), pluginId),
+  );
   runtime.queue.close();
   for (const handle of runtime.timers.values()) clearTimeout(handle);
   runtime.timers.clear();

@@ -31,6 +31,7 @@ export const KNOWN_CAPABILITIES = [
   "commands",
   "events.subscribe",
   "events.emit",
+  "plugins.request",
   "net.fetch",
   "timers",
 ] as const;

@@ -1,6 +1,6 @@
 /**
  * The API object a plugin sees (DESIGN.md §3.3): the application's namespaces of methods plus the
- * host's own `storage`, `events`, `commands` and `requests`. Guest code reaches it as the global
+ * host's own `storage`, `events`, `commands`, `requests` and `plugins`. Guest code reaches it as the global
  * `cove` or as the module `"cove"` (`import { storage } from "cove"`); both are the same object,
  * built for the plugin from its granted capabilities. These types mirror what `@cove/host` builds
  * (packages/host/src/bridge/make-builtins.ts); test/plugin/api-conformance.test.ts runs every
@@ -74,9 +74,44 @@ export interface PluginCommands {
   execute(id: string, ...args: JsonValue[]): void;
 }
 
-/** Answers the application's `host.request(pluginId, name, payload)`. */
+/** Who sent a request: another plugin's id, or `null` for the application. */
+export interface RequestSender {
+  readonly from: string | null;
+}
+
+/**
+ * Answers the application's `host.request(pluginId, name, payload)` and other plugins'
+ * `plugins.request(pluginId, name, payload)`. The handler may be `async`; its result is the
+ * answer (JSON data, when another plugin asks).
+ */
 export interface PluginRequests {
-  handle<Payload = unknown>(name: string, handler: (payload: Payload) => unknown): void;
+  handle<Payload = unknown>(
+    name: string,
+    handler: (payload: Payload, sender: RequestSender) => unknown,
+  ): void;
+}
+
+/** Options of {@link PluginPlugins.request}. */
+export interface PluginRequestOptions {
+  /** Give up after this long (default: the host's request timeout, 5 s unless it says otherwise). */
+  readonly timeoutMs?: number;
+}
+
+/** Other plugins (capability `plugins.request`, scoped to plugin ids or `pluginId:name`). */
+export interface PluginPlugins {
+  /**
+   * Asks another plugin: its `requests.handle(name, …)` handler runs in its own queue, under its
+   * own budget. Resolves with its answer; rejects with a `TimeoutError`, an `AbortError`, an
+   * `Unavailable` (it unloaded), a `NotFound` (no handler) or a `RequestFailed` (its handler
+   * threw — `message` says what — or its answer was not JSON data) guest error, each with a
+   * `code`. The payload and the answer are copied as JSON data.
+   */
+  request<Answer = JsonValue>(
+    pluginId: string,
+    name: string,
+    payload?: JsonValue,
+    options?: PluginRequestOptions,
+  ): Promise<Answer>;
 }
 
 /** The host's own namespaces, present in every plugin's API object. */
@@ -86,6 +121,8 @@ export interface BuiltinApi<Events extends EventMap = EventMap> {
   readonly events: PluginEvents<Events>;
   readonly commands: PluginCommands;
   readonly requests: PluginRequests;
+  /** Present when the manifest asks for `plugins.request`. */
+  readonly plugins: PluginPlugins;
 }
 
 /**

@@ -136,7 +136,7 @@ describe("CoveApi", () => {
     expectTypeOf<Api["editor"]["insert"]>().parameters.toEqualTypeOf<[text: string]>();
     expectTypeOf<Api["storage"]>().toEqualTypeOf<PluginStorage>();
     expectTypeOf<keyof Api>().toEqualTypeOf<
-      "editor" | "storage" | "events" | "commands" | "requests"
+      "editor" | "storage" | "events" | "commands" | "requests" | "plugins"
     >();
   });
 
@@ -188,11 +188,31 @@ describe("CoveApi", () => {
     typesOnly(() => {
       const { requests } = {} as Api;
       requests.handle("count", (payload: { text: string }) => payload.text.length);
+      requests.handle("who", async (_payload, sender) => {
+        expectTypeOf(sender.from).toEqualTypeOf<string | null>();
+        return sender.from;
+      });
+    });
+  });
+
+  it("types requests to other plugins as promises of JSON data", () => {
+    typesOnly(() => {
+      const { plugins } = {} as Api;
+      expectTypeOf(plugins.request("acme.speller", "check", { word: "hi" })).toEqualTypeOf<
+        Promise<JsonValue>
+      >();
+      expectTypeOf(
+        plugins.request<{ ok: boolean }>("acme.speller", "check", null, { timeoutMs: 100 }),
+      ).toEqualTypeOf<Promise<{ ok: boolean }>>();
+      // @ts-expect-error only JSON data crosses between plugins
+      plugins.request("acme.speller", "check", () => 1);
     });
   });
 
   it("is only the host's namespaces without an application API", () => {
-    expectTypeOf<keyof CoveApi>().toEqualTypeOf<"storage" | "events" | "commands" | "requests">();
+    expectTypeOf<keyof CoveApi>().toEqualTypeOf<
+      "storage" | "events" | "commands" | "requests" | "plugins"
+    >();
   });
 
   it("is the registered application's API (none is registered in this project)", () => {
