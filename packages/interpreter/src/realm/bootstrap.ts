@@ -7,6 +7,7 @@ import { BuiltinFunction, type NativeImpl } from "../values/function.js";
 import type { JSObject } from "../values/object.js";
 import { ACCESSOR, Accessor, CONFIGURABLE, type Stored, WC } from "../values/property.js";
 import type { Key } from "../values/value.js";
+import { setBootstrapGlobal } from "./lazy-intrinsics.js";
 import type { Realm } from "./realm.js";
 
 export type MethodRow = readonly [name: Key, impl: NativeImpl, length: number];
@@ -81,5 +82,6 @@ export function makeConstructor(
 
 /** Installs a global binding the way the spec's SetDefaultGlobalBindings does (writable, configurable). */
 export function defineGlobal(realm: Realm, name: string, v: JSObject): void {
+  if (setBootstrapGlobal(realm, name, v)) return;
   realm.global.defineData(name, v, WC);
 }

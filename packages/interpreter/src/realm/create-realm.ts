@@ -11,8 +11,6 @@ import { installDataView } from "../intrinsics/DataView.js";
 import { installDate } from "../intrinsics/Date.js";
 import { installError } from "../intrinsics/Error.js";
 import { installFinalizationRegistry } from "../intrinsics/FinalizationRegistry.js";
-// Intrinsic installers (one file per built-in). Keep this list in dependency order.
-// INSTALLER-IMPORTS-BEGIN
 import { installFunction } from "../intrinsics/Function.js";
 import { installGenerator } from "../intrinsics/Generator.js";
 import { installGlobalFunctions } from "../intrinsics/global-functions.js";
@@ -39,11 +37,63 @@ import { ImmutablePrototypeObject } from "../values/immutable-prototype-object.j
 import { JSObject } from "../values/object.js";
 import { WC } from "../values/property.js";
 import { defineMethods } from "./bootstrap.js";
+import {
+  addPlaceholders,
+  finishRecording,
+  LazyGlobalDict,
+  lazyGroupsRecorded,
+  prepareLazyRealm,
+  recordGroup,
+} from "./lazy-intrinsics.js";
 import { Realm } from "./realm.js";
-// INSTALLER-IMPORTS-END
 
-export function createRealm(): Realm {
+type Installer = (realm: Realm) => void;
+
+/**
+ * The installers in dependency order, each marked lazy when its built-ins are made on first use
+ * (realm/lazy-intrinsics.ts). Eager: what the evaluator itself needs on every run (functions,
+ * objects, errors, arrays, primitives' prototypes, generators, promises).
+ */
+const INSTALLERS: readonly (readonly [Installer, boolean])[] = [
+  [installFunction, false],
+  [installObject, false],
+  [installError, false],
+  [installNativeErrors, false],
+  [installSymbol, false],
+  [installArray, false],
+  [installMap, true],
+  [installSet, true],
+  [installWeakMap, true],
+  [installWeakSet, true],
+  [installBoolean, false],
+  [installReflect, true],
+  [installProxy, true],
+  [installGlobalFunctions, false],
+  [installArrayBuffer, true],
+  [installTypedArray, true],
+  [installDataView, true],
+  [installString, false],
+  [installNumber, false],
+  [installBigInt, true],
+  [installMath, true],
+  [installJSON, true],
+  [installDate, true],
+  [installRegExp, true],
+  [installGenerator, false],
+  [installPromise, false],
+  [installWeakRef, true],
+  [installFinalizationRegistry, true],
+];
+
+export interface CreateRealmOptions {
+  /** Create every built-in now (the process's first realm always is: it records the groups). */
+  eager?: boolean;
+}
+
+export function createRealm(options: CreateRealmOptions = {}): Realm {
   const realm = new Realm();
+  const lazy = !options.eager && lazyGroupsRecorded();
+  if (lazy) prepareLazyRealm(realm);
   const i = realm.intrinsics;
   const objectProto = new ImmutablePrototypeObject(realm.emptyShape, null);
   i.ObjectPrototype = objectProto;
@@ -73,42 +123,22 @@ export function createRealm(): Realm {
 
   const global = new JSObject(realm.emptyShape, objectProto);
   global.toDictionary();
+  if (lazy) global.dict = new LazyGlobalDict(realm);
   realm.global = global;
   global.defineData("globalThis", global, WC);
   global.defineData("undefined", undefined, 0);
   global.defineData("NaN", Number.NaN, 0);
   global.defineData("Infinity", Number.POSITIVE_INFINITY, 0);
 
-  // INSTALLER-CALLS-BEGIN
-  installFunction(realm);
-  installObject(realm);
-  installError(realm);
-  installNativeErrors(realm);
-  installSymbol(realm);
-  installArray(realm);
-  installMap(realm);
-  installSet(realm);
-  installWeakMap(realm);
-  installWeakSet(realm);
-  installBoolean(realm);
-  installReflect(realm);
-  installProxy(realm);
-  installGlobalFunctions(realm);
-  installArrayBuffer(realm);
-  installTypedArray(realm);
-  installDataView(realm);
-  installString(realm);
-  installNumber(realm);
-  installBigInt(realm);
-  installMath(realm);
-  installJSON(realm);
-  installDate(realm);
-  installRegExp(realm);
-  installGenerator(realm);
-  installPromise(realm);
-  installWeakRef(realm);
-  installFinalizationRegistry(realm);
-  // INSTALLER-CALLS-END
+  const record = !lazy && !options.eager && !lazyGroupsRecorded();
+  let group = 0;
+  for (const [install, isLazy] of INSTALLERS) {
+    if (!isLazy) install(realm);
+    else if (lazy) addPlaceholders(realm, group++);
+    else if (record) recordGroup(realm, install);
+    else install(realm);
+  }
+  if (record) finishRecording();
   // Originals that fast paths compare against (see isPristineArrayIteration).
   const values = i.ArrayPrototype?.storageGet("values");
   if (values instanceof JSObject) i.ArrayPrototypeValues = values;

@@ -69,7 +69,12 @@ export class Realm {
   readonly emptyShape = Shape.root();
   /** The shape of a function with just `length` then `name` (SetFunctionLength, SetFunctionName). */
   readonly functionShape = this.emptyShape.add("length", CONFIGURABLE).add("name", CONFIGURABLE);
+  /** The intrinsics; in a lazy realm, groups not yet needed are accessors (lazy-intrinsics.ts). */
   readonly intrinsics = {} as Intrinsics;
+  /** Per lazy group, whether it is materialized; undefined in an eager realm. */
+  lazyDone: boolean[] | undefined = undefined;
+  /** True while a lazy group's installer runs. */
+  materializing = false;
   global!: JSObject;
   /** Script-level lexical declarations, shared by all scripts of the realm. */
   readonly globalLex = new Map<string, GlobalCell>();

@@ -104,6 +104,8 @@ const INTERNAL_RECORD_CLASSES = new Set([
   "SourceModule",
   "SyntheticModule",
   "PrivateName",
+  // A global not yet made by a lazy realm: holds only its group's index (realm/lazy-intrinsics.ts).
+  "LazyRef",
 ]);
 
 /** Host objects an interpreter record may hold as its private storage (never as a value). */
