@@ -91,6 +91,12 @@ export interface Host<E extends EventsDeclaration = EventsDeclaration> {
   audit(filter?: { readonly pluginId?: string }): AuditEntry[];
   plugin(pluginId: string): PluginInfo | undefined;
   plugins(): PluginInfo[];
+  /**
+   * Resolves once every plugin's queue is drained and nothing is running: no delivery, command,
+   * request, activation, load or unload under way (timers not yet due do not count). For tests
+   * and for an application that wants its plugins to have caught up.
+   */
+  idle(): Promise<void>;
   /** Commits every plugin's pending storage changes. */
   flush(): Promise<void>;
   /** Unloads every plugin and cancels pending restarts. */
@@ -179,6 +185,7 @@ export function createHost<
       return record === undefined ? undefined : info(record);
     },
     plugins: () => [...core.records.values()].map(info),
+    idle: () => core.idle(),
     async flush() {
       await Promise.all([...core.runtimes.values()].map((runtime) => runtime.store?.flush()));
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createHost } from "../src/index.js";
-import { plugin, waitFor } from "./helpers.js";
+import { plugin } from "./helpers.js";
 
 const answerer = `export function activate() { cove.requests.handle("ping", (n) => n + 1); }`;
 
@@ -31,7 +31,8 @@ describe("budgets and unload on exhaustion", () => {
       expect(await host.request("acme.one", "ping", i)).toBe(i + 1);
       expect(await host.request("acme.two", "ping", i)).toBe(i + 1);
     }
-    await waitFor(() => host.plugin("acme.runaway")?.state === "unloaded");
+    await host.idle();
+    expect(host.plugin("acme.runaway")?.state).toBe("unloaded");
     expect(unloaded).toEqual(["acme.runaway budget:fuel"]);
     expect(reports[0]?.failed).toEqual(["acme.runaway"]);
     const usage = host.usage().plugins.find((p) => p.id === "acme.runaway");
@@ -76,7 +77,7 @@ describe("budgets and unload on exhaustion", () => {
     await expect(host.request("acme.chatty", "spam")).rejects.toMatchObject({
       code: "COVE_BUDGET_EXHAUSTED",
     });
-    await waitFor(() => host.plugin("acme.chatty")?.state === "unloaded");
+    await host.idle();
     expect(host.plugin("acme.chatty")?.unloadReason).toBe("budget:hostCalls");
   });
 
@@ -96,7 +97,8 @@ describe("budgets and unload on exhaustion", () => {
       ),
     ]);
     for (let i = 0; i < 6; i++) await host.emit("go", {});
-    await waitFor(() => host.plugins().every((p) => p.state === "unloaded"));
+    await host.idle();
+    expect(host.plugins().map((p) => p.state)).toEqual(["unloaded", "unloaded"]);
     expect(host.plugin("acme.cpu")?.unloadReason).toBe("budget:cpu");
     expect(host.plugin("acme.alloc")?.unloadReason).toBe("budget:allocation");
   });
@@ -114,7 +116,8 @@ describe("budgets and unload on exhaustion", () => {
       ),
     );
     for (let i = 0; i < 3; i++) await host.emit("go", {});
-    await waitFor(() => host.plugin("acme.crashy")?.state === "unloaded");
+    await host.idle();
+    expect(host.plugin("acme.crashy")?.state).toBe("unloaded");
     const usage = host.usage().plugins[0];
     expect(usage?.unloadReason).toBe("errors");
     expect(usage?.errors).toMatchObject({ used: 3, budget: 3 });

@@ -110,7 +110,7 @@ describe("events", () => {
       ),
     ]);
     await host.request("acme.sender", "send", 5);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await host.idle();
     expect(appSeen).toEqual(['acme.sender sender.said {"n":5}']);
     expect(await host.request("acme.listener", "seen")).toEqual([5]);
     expect(await host.request("acme.outsider", "why")).toBe("PermissionDenied");

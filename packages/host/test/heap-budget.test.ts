@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createHost } from "../src/index.js";
-import { plugin, waitFor } from "./helpers.js";
+import { plugin } from "./helpers.js";
 
 const MiB = 1024 * 1024;
 const subscribe = [{ name: "events.subscribe", scope: ["grow"] }];
@@ -32,7 +32,7 @@ describe("the live-heap budget", () => {
     ]);
     const reports = [];
     for (let i = 0; i < 10; i++) reports.push(await host.emit("grow", {}));
-    await waitFor(() => host.plugin("acme.hoarder")?.state === "unloaded");
+    await host.idle();
 
     expect(unloaded).toEqual(["acme.hoarder budget:heap"]);
     const usage = Object.fromEntries(host.usage().plugins.map((p) => [p.id, p]));

@@ -41,12 +41,3 @@ export function plugin(id: string, code: string, spec: PluginSpec = {}): PluginS
   if (Object.keys(contributes).length > 0) manifest.contributes = contributes;
   return { manifest, files: { "main.js": code, ...spec.files }, origin: `memory:${id}` };
 }
-
-/** Waits until `predicate` holds, polling; fails after `ms`. */
-export async function waitFor(predicate: () => boolean, ms = 2000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error("waitFor: timed out");
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createHost, createMemoryStorage } from "../src/index.js";
-import { plugin, waitFor } from "./helpers.js";
+import { plugin } from "./helpers.js";
 
 describe("lifecycle", () => {
   it("activates on startup, on a command and on an event, once each", async () => {
@@ -100,7 +100,8 @@ describe("lifecycle", () => {
   it("unloads a plugin whose activate throws", async () => {
     const host = createHost({ version: "1.0.0" });
     await host.load(plugin("acme.bad-start", `export function activate() { null.x; }`));
-    await waitFor(() => host.plugin("acme.bad-start")?.state === "unloaded");
+    await host.idle();
+    expect(host.plugin("acme.bad-start")?.state).toBe("unloaded");
     expect(host.plugin("acme.bad-start")?.unloadReason).toBe("activation-failed");
     expect(host.usage().plugins[0]?.errors.last).toMatch(/TypeError[\s\S]*main\.js:1/);
   });
@@ -126,12 +127,16 @@ describe("lifecycle", () => {
       ),
     );
     for (let round = 0; round < 3; round++) {
-      await waitFor(() => host.plugin("acme.flaky")?.state === "active");
+      expect(host.plugin("acme.flaky")?.state).toBe("active");
+      // Listening before the unload that schedules the restart, so its activation is not missed.
+      const reactivated = new Promise((resolve) => host.once("plugin:activated", resolve));
       await host.emit("tick", {});
       await host.emit("tick", {});
-      await waitFor(() => host.plugin("acme.flaky")?.state === "unloaded");
+      await host.idle();
+      expect(host.plugin("acme.flaky")?.state).toBe("unloaded");
+      if (round < 2) await reactivated;
     }
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    // The third unload scheduled no restart: restarts are announced when the unload happens.
     expect(restarts).toEqual([10, 30]);
     expect(host.plugin("acme.flaky")?.state).toBe("unloaded");
     expect(host.usage().plugins[0]).toMatchObject({ restarts: 2, unloadReason: "errors" });

@@ -11,7 +11,7 @@ import {
   renderUsageTable,
   type UsageReport,
 } from "../src/index.js";
-import { plugin, waitFor } from "./helpers.js";
+import { plugin } from "./helpers.js";
 
 async function sampleReport(): Promise<UsageReport> {
   const host = createHost({
@@ -52,7 +52,8 @@ async function sampleReport(): Promise<UsageReport> {
     ),
   ]);
   for (let i = 0; i < 5; i++) await host.emit("doc.changed", {});
-  await waitFor(() => host.plugin("acme.runaway")?.state === "unloaded");
+  await host.idle();
+  expect(host.plugin("acme.runaway")?.state).toBe("unloaded");
   return host.usage();
 }
 

@@ -76,7 +76,7 @@ export async function requestPlugin(
   );
 }
 
-async function callPlugin(
+function callPlugin(
   core: HostCore,
   pluginId: string,
   label: string,
@@ -110,65 +110,67 @@ async function callPlugin(
   const deadline = Date.now() + timeoutMs;
   const controller = new AbortController();
   let task: Task | undefined;
-  return await new Promise<unknown>((resolve, reject) => {
-    let done = false;
-    const finish = (error: HostError | undefined, value?: unknown) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      options.signal?.removeEventListener("abort", onAbort);
-      if (error === undefined) return resolve(value);
-      if (task !== undefined) runtime.queue.remove(task);
-      controller.abort(error);
-      reject(error);
-    };
-    const timeoutError = () =>
-      new HostError(
-        "COVE_REQUEST_TIMEOUT",
-        messages.requestTimeout(pluginId, label, timeoutMs),
-        pluginId,
-      );
-    const timedOut = (): never => {
-      const error = timeoutError();
-      finish(error);
-      throw error;
-    };
-    const timer = setTimeout(() => finish(timeoutError()), timeoutMs);
-    const onAbort = () => finish(cancelled());
-    options.signal?.addEventListener("abort", onAbort, { once: true });
-    activatePlugin(core, pluginId, activationReason)
-      .then(() => {
-        if (done) return undefined;
-        const queued = core.enqueueTask(runtime, label, true, async () => {
-          // A call whose time ran out while it waited never starts.
-          if (done || Date.now() >= deadline) return timedOut();
-          const handler = handlerOf(runtime);
-          if (handler === undefined) {
-            throw new HostError(
-              "COVE_COMMAND_NOT_FOUND",
-              messages.noHandler(pluginId, label),
-              pluginId,
-            );
-          }
-          return core.runGuest(record, runtime, label, handler, args, {
-            signal: controller.signal,
-            timeMs: deadline - Date.now(),
-            isEvent: true,
-            ...(options.chain === undefined ? {} : { chain: options.chain }),
+  return core.track(
+    new Promise<unknown>((resolve, reject) => {
+      let done = false;
+      const finish = (error: HostError | undefined, value?: unknown) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        options.signal?.removeEventListener("abort", onAbort);
+        if (error === undefined) return resolve(value);
+        if (task !== undefined) runtime.queue.remove(task);
+        controller.abort(error);
+        reject(error);
+      };
+      const timeoutError = () =>
+        new HostError(
+          "COVE_REQUEST_TIMEOUT",
+          messages.requestTimeout(pluginId, label, timeoutMs),
+          pluginId,
+        );
+      const timedOut = (): never => {
+        const error = timeoutError();
+        finish(error);
+        throw error;
+      };
+      const timer = setTimeout(() => finish(timeoutError()), timeoutMs);
+      const onAbort = () => finish(cancelled());
+      options.signal?.addEventListener("abort", onAbort, { once: true });
+      activatePlugin(core, pluginId, activationReason)
+        .then(() => {
+          if (done) return undefined;
+          const queued = core.enqueueTask(runtime, label, true, async () => {
+            // A call whose time ran out while it waited never starts.
+            if (done || Date.now() >= deadline) return timedOut();
+            const handler = handlerOf(runtime);
+            if (handler === undefined) {
+              throw new HostError(
+                "COVE_COMMAND_NOT_FOUND",
+                messages.noHandler(pluginId, label),
+                pluginId,
+              );
+            }
+            return core.runGuest(record, runtime, label, handler, args, {
+              signal: controller.signal,
+              timeMs: deadline - Date.now(),
+              isEvent: true,
+              ...(options.chain === undefined ? {} : { chain: options.chain }),
+            });
           });
-        });
-        task = queued.task;
-        return queued.promise;
-      })
-      .then(
-        (value) => finish(undefined, value),
-        (error: unknown) => {
-          if (done) return;
-          done = true;
-          clearTimeout(timer);
-          options.signal?.removeEventListener("abort", onAbort);
-          reject(error);
-        },
-      );
-  });
+          task = queued.task;
+          return queued.promise;
+        })
+        .then(
+          (value) => finish(undefined, value),
+          (error: unknown) => {
+            if (done) return;
+            done = true;
+            clearTimeout(timer);
+            options.signal?.removeEventListener("abort", onAbort);
+            reject(error);
+          },
+        );
+    }),
+  );
 }

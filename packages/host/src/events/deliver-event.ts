@@ -27,7 +27,16 @@ export interface DeliverOptions {
   readonly capability: string;
 }
 
-export async function deliverEvent(
+export function deliverEvent(
+  core: HostCore,
+  name: string,
+  payload: unknown,
+  options: DeliverOptions,
+): Promise<EmitReport> {
+  return core.track(deliver(core, name, payload, options));
+}
+
+async function deliver(
   core: HostCore,
   name: string,
   payload: unknown,

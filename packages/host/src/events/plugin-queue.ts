@@ -87,6 +87,11 @@ export class PluginQueue {
     for (const task of this.waiting.splice(0)) this.hooks.dropped(task, "cleared");
   }
 
+  /** Whether nothing is waiting or running now. */
+  get isIdle(): boolean {
+    return !this.running && this.waiting.length === 0;
+  }
+
   /** Resolves when nothing is waiting or running. */
   idle(): Promise<void> {
     if (!this.running && this.waiting.length === 0) return Promise.resolve();
@@ -112,7 +117,7 @@ export class PluginQueue {
 }
 
 /** Node's `setImmediate` where there is one (no 1 ms clamp), a zero timeout elsewhere. */
-const yieldTurn: (callback: () => void) => void =
+export const yieldTurn: (callback: () => void) => void =
   typeof globalThis.setImmediate === "function"
     ? (callback) => globalThis.setImmediate(callback)
     : (callback) => setTimeout(callback, 0);

@@ -38,7 +38,7 @@ export function activatePlugin(core: HostCore, pluginId: string, reason: string)
       ),
     );
   }
-  runtime.activation ??= activate(core, record, runtime, reason);
+  runtime.activation ??= core.track(activate(core, record, runtime, reason));
   return runtime.activation;
 }
 

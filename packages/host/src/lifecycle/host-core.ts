@@ -15,7 +15,7 @@ import type { CompiledApi } from "../api/compile-api.js";
 import { type AuditLog, createAuditLog } from "../bridge/audit-log.js";
 import { HostError, messages } from "../errors.js";
 import type { HostEvents } from "../events/host-events.js";
-import type { Task } from "../events/plugin-queue.js";
+import { type Task, yieldTurn } from "../events/plugin-queue.js";
 import type { ResolvedPolicy } from "../policy/host-policy.js";
 import type { GlobalCatalogue } from "../sandbox/global-catalogue.js";
 import { guestStackOf, invokeGuest } from "../sandbox/invoke-guest.js";
@@ -79,11 +79,41 @@ export class HostCore {
   readonly restartTimers = new Set<ReturnType<typeof setTimeout>>();
   /** Errors counted towards the `errors` budget since the plugin's current load. */
   readonly errorsThisLoad = new Map<string, number>();
+  /** Host work under way that can queue plugin tasks: loads, deliveries, calls, unloads. */
+  private readonly inflight = new Set<Promise<unknown>>();
   /** Set by the facade: loads a plugin again from its record (restart, reload). */
   reloadRecord: (record: PluginRecord, reason: string) => Promise<void> = async () => {};
 
   constructor(readonly options: CoreOptions) {
     this.audit = createAuditLog(10_000, (entry) => this.bus.emit("audit:denied", entry));
+  }
+
+  /** Counts `work` as under way until it settles (see `idle`); returns it. */
+  track<T>(work: Promise<T>): Promise<T> {
+    this.inflight.add(work);
+    const done = () => void this.inflight.delete(work);
+    work.then(done, done);
+    return work;
+  }
+
+  /**
+   * Resolves once every plugin's queue is drained, no run is in progress and no host work that
+   * could queue more (a load, a delivery, a call, an unload) is under way — checked again after
+   * a turn of the event loop, for work that what just ended scheduled. Timers not yet due (a
+   * plugin's, a restart's backoff) are not work under way.
+   */
+  async idle(): Promise<void> {
+    for (;;) {
+      const busy = [...this.runtimes.values()].filter((runtime) => !runtime.queue.isIdle);
+      if (busy.length === 0 && this.inflight.size === 0) {
+        await new Promise<void>((resolve) => yieldTurn(resolve));
+        if (this.inflight.size === 0 && [...this.runtimes.values()].every((r) => r.queue.isIdle)) {
+          return;
+        }
+        continue;
+      }
+      await Promise.allSettled([...this.inflight, ...busy.map((runtime) => runtime.queue.idle())]);
+    }
   }
 
   transition(record: PluginRecord, to: PluginState, note?: string): void {
@@ -246,16 +276,18 @@ export class HostCore {
     const runtime = this.runtimes.get(record.id);
     if (runtime === undefined || !runtime.alive || runtime.unloadRequested !== undefined) return;
     runtime.unloadRequested = reason;
-    queueMicrotask(() => {
-      this.unload(record.id, reason).catch((error: unknown) => {
-        this.log(record, "error", `unload failed: ${String(error)}`);
-      });
-    });
+    this.track(
+      Promise.resolve().then(() =>
+        this.unload(record.id, reason).catch((error: unknown) => {
+          this.log(record, "error", `unload failed: ${String(error)}`);
+        }),
+      ),
+    );
   }
 
   /** Unloads a plugin (DESIGN §3.4); see `unload-plugin.ts`. */
   unload(pluginId: string, reason: string): Promise<void> {
-    return unloadPlugin(this, pluginId, reason);
+    return this.track(unloadPlugin(this, pluginId, reason));
   }
 }
 

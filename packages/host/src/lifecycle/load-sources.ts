@@ -176,7 +176,7 @@ export function createLoader(
   // two loads of the same id cannot both succeed.
   let previous: Promise<unknown> = Promise.resolve();
   return (input) => {
-    const next = previous.then(() => load(input));
+    const next = core.track(previous.then(() => load(input)));
     previous = next.catch(() => undefined);
     return next;
   };

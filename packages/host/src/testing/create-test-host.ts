@@ -111,6 +111,12 @@ export interface TestHost<E extends EventsDeclaration = EventsDeclaration> {
   measure(action: () => unknown, pluginId?: string): Promise<PluginCost>;
   /** The plugin's full usage record, as in `host.usage()`. */
   usage(pluginId?: string): UsageRecord;
+  /**
+   * Resolves once the plugins have caught up: every queue drained, nothing running (see
+   * `Host.idle`). Use it instead of sleeping after work that runs later (an event a plugin
+   * emitted, an unload a budget asked for).
+   */
+  idle(): Promise<void>;
   /** The host underneath, for anything else (`host.on`, `host.audit()`, `host.revoke`). */
   readonly host: Host<E>;
   /** Unloads every plugin. */
@@ -216,6 +222,7 @@ export function createTestHost<
       return difference(cost(pluginId), before);
     },
     usage: (pluginId) => usageOf(started(), idOf(pluginId)),
+    idle: () => host?.idle() ?? Promise.resolve(),
     get host() {
       return started();
     },
