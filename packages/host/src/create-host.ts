@@ -5,11 +5,12 @@
 
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { MANIFEST_FILE } from "@cove/plugin-sdk";
+import { MANIFEST_FILE, type Manifest } from "@cove/plugin-sdk";
 import type { EventEmitter } from "eventemitter3";
 import type { ApiDeclaration, EventPayloadOf, EventsDeclaration } from "./api/api-types.js";
 import { compileApi } from "./api/compile-api.js";
 import type { AuditEntry } from "./bridge/audit-log.js";
+import type { Grant } from "./bridge/grants.js";
 import type { PluginSource } from "./discovery/plugin-source.js";
 import { discoverPlugins, readPluginDirectory } from "./discovery/read-plugin-directory.js";
 import { HostError, messages } from "./errors.js";
@@ -53,12 +54,29 @@ export interface HostOptions<A extends ApiDeclaration, E extends EventsDeclarati
   readonly catalogue?: GlobalCatalogue;
 }
 
+/** What the host knows about one plugin: a snapshot, safe to keep and to change. */
 export interface PluginInfo {
   readonly id: string;
   readonly version: string;
   readonly state: PluginState;
+  /** A copy of the plugin's validated manifest. */
+  readonly manifest: Manifest;
+  /**
+   * Its capabilities while it is loaded: those it holds (with their scopes), those the policy
+   * refused, those revoked since it loaded. All empty when it is not loaded.
+   */
+  readonly capabilities: {
+    readonly granted: readonly Grant[];
+    readonly refused: readonly string[];
+    readonly revoked: readonly string[];
+  };
+  /** Why and when it was last activated. */
+  readonly activation: { readonly reason: string; readonly time: number } | undefined;
   readonly unloadReason: string | undefined;
+  readonly restarts: number;
+  /** Every state transition, oldest first. */
   readonly transitions: readonly LogLine[];
+  /** Its console output and the host's notes about it, oldest first (bounded). */
   readonly log: readonly LogLine[];
 }
 
@@ -131,14 +149,28 @@ export function createHost<
     }
   };
 
-  const info = (record: PluginRecord): PluginInfo => ({
-    id: record.id,
-    version: record.manifest.version,
-    state: record.state,
-    unloadReason: record.unloadReason,
-    transitions: [...record.transitions],
-    log: [...record.log],
-  });
+  const info = (record: PluginRecord): PluginInfo => {
+    const grants = core.runtimes.get(record.id)?.grants;
+    return {
+      id: record.id,
+      version: record.manifest.version,
+      state: record.state,
+      manifest: structuredClone(record.manifest),
+      capabilities: {
+        granted: [...(grants?.granted.values() ?? [])].map((grant) => ({
+          name: grant.name,
+          scope: grant.scope === undefined ? undefined : [...grant.scope],
+        })),
+        refused: [...(grants?.refused ?? [])],
+        revoked: [...(grants?.revoked ?? [])],
+      },
+      activation: record.activation === undefined ? undefined : { ...record.activation },
+      unloadReason: record.unloadReason,
+      restarts: record.restarts,
+      transitions: [...record.transitions],
+      log: [...record.log],
+    };
+  };
 
   return {
     version: options.version,

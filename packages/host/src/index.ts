@@ -22,6 +22,7 @@ export {
   type PluginMethod,
 } from "./api/api-types.js";
 export type { AuditEntry } from "./bridge/audit-log.js";
+export type { Grant } from "./bridge/grants.js";
 export {
   createHost,
   type Host,
@@ -40,7 +41,7 @@ export {
   ManifestInvalidError,
   ResourceExhaustedError,
 } from "./errors.js";
-export type { CallOptions } from "./events/call-plugin.js";
+export type { CallOptions, RequestSender } from "./events/call-plugin.js";
 export type { EmitReport } from "./events/deliver-event.js";
 export type { HostEvents } from "./events/host-events.js";
 export type { ActivationContext } from "./lifecycle/activate-plugin.js";

@@ -18,6 +18,10 @@ export type GrantCheck = { ok: true; grant: Grant } | { ok: false; reason: strin
 
 export interface Grants {
   readonly granted: ReadonlyMap<string, Grant>;
+  /** Asked for by the manifest, not granted by the host's policy. */
+  readonly refused: ReadonlySet<string>;
+  /** Taken away after loading (`host.revoke`, or all of them when the plugin unloads). */
+  readonly revoked: ReadonlySet<string>;
   /** Whether the manifest asked for `capability` (granted or not). */
   requested(capability: string): boolean;
   /** Whether the plugin holds `capability` and, when `item` is given, whether its scope covers it. */
@@ -42,6 +46,8 @@ export function createGrants(
   }
   return {
     granted,
+    refused,
+    revoked,
     requested: (capability) =>
       granted.has(capability) || refused.has(capability) || revoked.has(capability),
     check(capability, item) {
