@@ -2,8 +2,8 @@
  * The RegExp constructor (https://tc39.es/ecma262/#sec-regexp-constructor) and the RegExp
  * abstract operations other built-ins share: IsRegExp, RegExpCreate, RegExpAlloc,
  * RegExpInitialize, RegExpExec and RegExpBuiltinExec. Matching itself goes through the
- * `RegExpMatcher` interface (src/regexp/host-matcher.ts); everything else is spec code over guest
- * objects.
+ * `RegExpMatcher` interface (src/regexp/index.ts), the metered engine that charges its own steps;
+ * everything else is spec code over guest objects.
  */
 
 import {
@@ -13,7 +13,7 @@ import {
   makeConstructor,
 } from "../realm/bootstrap.js";
 import type { Realm } from "../realm/realm.js";
-import { compileMatcher, type RegExpMatcher, validFlags } from "../regexp/host-matcher.js";
+import { compileMatcher, type RegExpMatcher, validFlags } from "../regexp/index.js";
 import { isCallable, toBoolean, toLength, toString } from "../runtime/conversions.js";
 import { BYTES_ELEMENT, BYTES_OBJECT, charFuel, stringBytes } from "../runtime/costs.js";
 import { getPrototypeFromConstructor, setOrThrow } from "../runtime/object-ops.js";
@@ -44,7 +44,7 @@ export function regExpAlloc(run: Run, newTarget: JSObject): RegExpObject {
   return obj;
 }
 
-/** Compiled matchers by flags and source; host matchers hold no guest state, so they are shared. */
+/** Compiled matchers by flags and source; matchers hold no guest state, so they are shared. */
 const cache = new Map<string, RegExpMatcher>();
 const CACHE_MAX = 512;
 
@@ -112,21 +112,14 @@ export function regExpBuiltinExec(run: Run, r: RegExpObject, s: string): JSObjec
   if (!global && !sticky) lastIndex = 0;
   const matcher = r.matcher;
   if (matcher === undefined) return throwTypeError(run, "RegExp object is not initialized");
-  const m = lastIndex > length ? null : matcher.exec(s, lastIndex);
-  // A sticky match only looks at lastIndex; others scan forward to the match or the end.
-  const scanned =
-    m === null
-      ? sticky
-        ? 1
-        : length - Math.min(lastIndex, length)
-      : m.end - Math.min(lastIndex, length);
-  run.charge(charFuel(scanned));
+  // The matcher charges its own steps as it runs (see REGEX_STEPS_PER_FUEL in costs.ts).
+  const m = lastIndex > length ? null : matcher.exec(s, lastIndex, run);
   if (m === null) {
     if (global || sticky) setOrThrow(run, r, "lastIndex", 0);
     return null;
   }
-  lastIndex = m.start;
-  const e = m.end;
+  lastIndex = m[0] as number;
+  const e = m[1] as number;
   if (global || sticky) setOrThrow(run, r, "lastIndex", e);
   const n = matcher.groupCount;
   run.alloc(BYTES_OBJECT + (n + 1) * BYTES_ELEMENT + stringBytes(e - lastIndex));
@@ -138,16 +131,17 @@ export function regExpBuiltinExec(run: Run, r: RegExpObject, s: string): JSObjec
     run.alloc(BYTES_OBJECT);
     groups = new JSObject(run.realm.emptyShape, null);
   }
-  for (let i = 0; i < n; i++) {
-    const c = m.captures[i];
+  for (let i = 1; i <= n; i++) {
+    const start = m[2 * i] as number;
+    const end = m[2 * i + 1] as number;
     let value: Value;
-    if (c === undefined) value = undefined;
+    if (start < 0) value = undefined;
     else {
-      run.alloc(stringBytes(c.end - c.start));
-      value = s.slice(c.start, c.end);
+      run.alloc(stringBytes(end - start));
+      value = s.slice(start, end);
     }
     elements.push(value);
-    const name = names[i];
+    const name = names[i - 1];
     if (name !== undefined) (groups as JSObject).defineData(name, value, WEC);
   }
   const a = new JSArray(run.realm.emptyShape, run.realm.intrinsics.ArrayPrototype, elements);
@@ -161,25 +155,28 @@ export function regExpBuiltinExec(run: Run, r: RegExpObject, s: string): JSObjec
 /** https://tc39.es/ecma262/#sec-makematchindicesindexpairarray */
 function makeIndicesArray(
   run: Run,
-  m: import("../regexp/host-matcher.js").MatchResult,
+  m: Int32Array,
   names: readonly (string | undefined)[],
   hasGroups: boolean,
 ): JSArray {
   const realm = run.realm;
-  const pairs = [m, ...m.captures];
-  run.alloc(BYTES_OBJECT + pairs.length * (BYTES_OBJECT + 3 * BYTES_ELEMENT));
+  const count = m.length >> 1;
+  run.alloc(BYTES_OBJECT + count * (BYTES_OBJECT + 3 * BYTES_ELEMENT));
   let groups: JSObject | undefined;
   if (hasGroups) {
     run.alloc(BYTES_OBJECT);
     groups = new JSObject(realm.emptyShape, null);
   }
   const elements: Value[] = [];
-  for (let i = 0; i < pairs.length; i++) {
-    const range = pairs[i];
+  for (let i = 0; i < count; i++) {
+    const start = m[2 * i] as number;
     const pair =
-      range === undefined
+      start < 0
         ? undefined
-        : new JSArray(realm.emptyShape, realm.intrinsics.ArrayPrototype, [range.start, range.end]);
+        : new JSArray(realm.emptyShape, realm.intrinsics.ArrayPrototype, [
+            start,
+            m[2 * i + 1] as number,
+          ]);
     elements.push(pair);
     const name = i > 0 ? names[i - 1] : undefined;
     if (name !== undefined) (groups as JSObject).defineData(name, pair, WEC);

@@ -1,4 +1,4 @@
-import type { RegExpMatcher } from "../regexp/host-matcher.js";
+import type { RegExpMatcher } from "../regexp/index.js";
 import { JSObject } from "./object.js";
 
 /**

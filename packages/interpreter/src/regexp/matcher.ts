@@ -1,0 +1,755 @@
+/**
+ * The backtracking VM that runs a compiled pattern (program.ts) over an input string, metered.
+ *
+ * Design (issue 7): a flat Int32Array program run by one loop with an explicit backtrack stack,
+ * never host recursion, so no pattern or input can overflow the host stack. The stack holds
+ * fixed-size entries of four integers `[a, b, c, tag]`:
+ * - CHOICE `[pc, pos]`: an alternative to resume on failure;
+ * - RESTORE `[register, old value]`: the undo log of register writes (captures, loop counters),
+ *   so backtracking restores exactly the state of the choice point it returns to;
+ * - STAR / LAZY: one entry for a whole single-character loop, which backtracks by moving its
+ *   position instead of keeping an entry per iteration;
+ * - LOOK / LOOK_NOT: the marker a lookaround's body runs above. A positive lookaround that
+ *   matched drops the choice points above its marker but keeps their undo entries (lookarounds
+ *   are atomic, their captures stay); a negative one that matched unwinds to its marker and
+ *   fails.
+ * Register writes are logged only when the stack is not empty: with no choice point left, a
+ * failure ends the attempt and the registers are reset anyway.
+ *
+ * Metering: every instruction, every character a loop or scan touches and every entry popped is
+ * a step. Steps are counted down in a local and charged to the run as fuel every STEP_BATCH
+ * steps (REGEX_STEPS_PER_FUEL steps per unit of fuel, see costs.ts), so the run's checkpoint
+ * (deadline, abort signal, fuel budget) is reached within a few microseconds of matching work.
+ * Growing the backtrack stack beyond a small free allowance is charged as memory, so a match's
+ * backtracking state is bounded by the run's memory budget.
+ */
+import type { Run } from "../runtime/run.js";
+import type { Program } from "./program.js";
+import * as op from "./program.js";
+import { canonicalize } from "./unicode/case-folding.js";
+import type { CharSet } from "./unicode/charset.js";
+
+/** Steps between two fuel charges. */
+const STEP_BATCH = 1024;
+/** Units of fuel a batch of steps costs (REGEX_STEPS_PER_FUEL = 16). */
+const BATCH_FUEL = STEP_BATCH / 16;
+/** Stack integers a match may use before it is charged memory for more. */
+const FREE_STACK = 1024;
+/** A stack buffer larger than this is dropped after the match rather than kept for the next. */
+const KEEP_STACK = 1 << 16;
+
+const T_CHOICE = 0;
+const T_RESTORE = 1;
+const T_STAR = 2;
+const T_LAZY = 3;
+const T_LOOK = 4;
+const T_LOOK_NOT = 5;
+
+/** Per-matcher buffers, reused by every exec (matching never re-enters itself). */
+export interface VMState {
+  stack: Int32Array;
+  readonly regs: Int32Array;
+}
+
+export function createState(program: Program): VMState {
+  return { stack: new Int32Array(256), regs: new Int32Array(program.registerCount) };
+}
+
+function isLineTerminator(c: number): boolean {
+  return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+}
+
+/** Grows the stack to hold `need` integers, charging the run for capacity past FREE_STACK. */
+function grow(state: VMState, cap: number, need: number, run: Run): number {
+  let next = cap * 2;
+  while (next < need) next *= 2;
+  run.alloc((next - cap) * 4);
+  if (state.stack.length < next) {
+    const bigger = new Int32Array(next);
+    bigger.set(state.stack);
+    state.stack = bigger;
+  }
+  return next;
+}
+
+/**
+ * Runs the program from `lastIndex` (or exactly there when `sticky`): the capture registers
+ * `[start0, end0, start1, end1, …]` (-1 for an unmatched group) of the first match, or null.
+ */
+export function execProgram(
+  prog: Program,
+  state: VMState,
+  input: string,
+  lastIndex: number,
+  sticky: boolean,
+  run: Run,
+): Int32Array | null {
+  const code = prog.code;
+  const latin = prog.latin;
+  const sets: readonly CharSet[] = prog.sets;
+  const regs = state.regs;
+  const end = input.length;
+  const unicode = prog.unicode;
+  const nCap = 2 * (prog.groupCount + 1);
+  const openBase = prog.openBase;
+  const loopBase = prog.loopBase;
+  const lookBase = prog.lookBase;
+  const minLength = prog.minLength;
+  const prefix = sticky ? "" : prog.prefix;
+  const first = sticky || prefix !== "" ? -1 : prog.firstSet;
+  let stack = state.stack;
+  let cap = Math.min(stack.length, FREE_STACK);
+  let left = STEP_BATCH;
+  let result: Int32Array | null = null;
+
+  let start = lastIndex;
+  // A u/v match never starts inside a surrogate pair (as V8 does: back to the pair's start).
+  if (unicode && start > 0 && start < end) {
+    const c = input.charCodeAt(start);
+    if ((c & 0xfc00) === 0xdc00 && (input.charCodeAt(start - 1) & 0xfc00) === 0xd800) start--;
+  }
+
+  search: for (;;) {
+    if (!sticky) {
+      if (prog.anchored && start > 0) break;
+      if (prefix !== "") {
+        const i = input.indexOf(prefix, start);
+        const skipped = (i < 0 ? end : i) - start;
+        if ((left -= skipped) <= 0) {
+          run.charge(BATCH_FUEL - (left >> 4));
+          left = STEP_BATCH;
+        }
+        if (i < 0) break;
+        start = i;
+      } else if (first >= 0) {
+        while (start < end) {
+          const c = input.charCodeAt(start);
+          if (c < 256 ? latin[(first << 8) | c] === 1 : (sets[first] as CharSet).has(c)) {
+            // In u/v mode a match starts at a code point: not on the trail of a pair.
+            if (!unicode || (c & 0xfc00) !== 0xdc00 || start === 0) break;
+            if ((input.charCodeAt(start - 1) & 0xfc00) !== 0xd800) break;
+          }
+          start++;
+          if (--left <= 0) {
+            run.charge(BATCH_FUEL - (left >> 4));
+            left = STEP_BATCH;
+          }
+        }
+      }
+    }
+    if (end - start < minLength) break;
+    for (let i = 0; i < nCap; i++) regs[i] = -1;
+    let sp = 0;
+    let pos = start;
+    let pc = 0;
+
+    vm: for (;;) {
+      forward: for (;;) {
+        if (--left <= 0) {
+          run.charge(BATCH_FUEL - (left >> 4));
+          left = STEP_BATCH;
+        }
+        switch (code[pc]) {
+          case op.CHAR:
+            if (pos < end && input.charCodeAt(pos) === code[pc + 1]) {
+              pos++;
+              pc += 2;
+              continue;
+            }
+            break forward;
+          case op.CHAR_B:
+            if (pos > 0 && input.charCodeAt(pos - 1) === code[pc + 1]) {
+              pos--;
+              pc += 2;
+              continue;
+            }
+            break forward;
+          case op.CHAR_U:
+          case op.CHAR_U_B: {
+            const back = code[pc] === op.CHAR_U_B;
+            const w = back ? widthBefore(input, pos) : widthAt(input, pos, end);
+            if (w === 0) break forward;
+            const c = back ? codePointBefore(input, pos, w) : codePointAt(input, pos, w);
+            if (c !== code[pc + 1]) break forward;
+            pos += back ? -w : w;
+            pc += 2;
+            continue;
+          }
+          case op.CHAR2:
+            if (pos < end) {
+              const c = input.charCodeAt(pos);
+              if (c === code[pc + 1] || c === code[pc + 2]) {
+                pos++;
+                pc += 3;
+                continue;
+              }
+            }
+            break forward;
+          case op.CHAR2_B:
+            if (pos > 0) {
+              const c = input.charCodeAt(pos - 1);
+              if (c === code[pc + 1] || c === code[pc + 2]) {
+                pos--;
+                pc += 3;
+                continue;
+              }
+            }
+            break forward;
+          case op.SET:
+            if (pos < end) {
+              const c = input.charCodeAt(pos);
+              const s = code[pc + 1] as number;
+              if (c < 256 ? latin[(s << 8) | c] === 1 : (sets[s] as CharSet).has(c)) {
+                pos++;
+                pc += 2;
+                continue;
+              }
+            }
+            break forward;
+          case op.SET_B:
+            if (pos > 0) {
+              const c = input.charCodeAt(pos - 1);
+              const s = code[pc + 1] as number;
+              if (c < 256 ? latin[(s << 8) | c] === 1 : (sets[s] as CharSet).has(c)) {
+                pos--;
+                pc += 2;
+                continue;
+              }
+            }
+            break forward;
+          case op.SET_U:
+          case op.SET_U_B: {
+            const back = code[pc] === op.SET_U_B;
+            const w = back ? widthBefore(input, pos) : widthAt(input, pos, end);
+            if (w === 0) break forward;
+            const c = back ? codePointBefore(input, pos, w) : codePointAt(input, pos, w);
+            const s = code[pc + 1] as number;
+            if (!(c < 256 ? latin[(s << 8) | c] === 1 : (sets[s] as CharSet).has(c))) {
+              break forward;
+            }
+            pos += back ? -w : w;
+            pc += 2;
+            continue;
+          }
+          case op.STRING: {
+            const n = code[pc + 1] as number;
+            if (pos + n > end) break forward;
+            let i = 0;
+            while (i < n && input.charCodeAt(pos + i) === code[pc + 2 + i]) i++;
+            if (i < n) break forward;
+            pos += n;
+            pc += 2 + n;
+            continue;
+          }
+          case op.START:
+            if (pos !== 0) break forward;
+            pc++;
+            continue;
+          case op.START_M:
+            if (pos !== 0 && !isLineTerminator(input.charCodeAt(pos - 1))) break forward;
+            pc++;
+            continue;
+          case op.END:
+            if (pos !== end) break forward;
+            pc++;
+            continue;
+          case op.END_M:
+            if (pos !== end && !isLineTerminator(input.charCodeAt(pos))) break forward;
+            pc++;
+            continue;
+          case op.WORD_BOUNDARY:
+          case op.NOT_WORD_BOUNDARY: {
+            const s = code[pc + 1] as number;
+            const a = pos > 0 && isIn(input.charCodeAt(pos - 1), s, latin, sets);
+            const b = pos < end && isIn(input.charCodeAt(pos), s, latin, sets);
+            if ((a !== b) !== (code[pc] === op.WORD_BOUNDARY)) break forward;
+            pc += 2;
+            continue;
+          }
+          case op.JMP:
+            pc = code[pc + 1] as number;
+            continue;
+          case op.FORK:
+          case op.FORK_JUMP: {
+            if (sp + 4 > cap) {
+              cap = grow(state, cap, sp + 4, run);
+              stack = state.stack;
+            }
+            const jump = code[pc] === op.FORK_JUMP;
+            stack[sp] = jump ? pc + 2 : (code[pc + 1] as number);
+            stack[sp + 1] = pos;
+            stack[sp + 3] = T_CHOICE;
+            sp += 4;
+            pc = jump ? (code[pc + 1] as number) : pc + 2;
+            continue;
+          }
+          case op.MATCH:
+            regs[0] = start;
+            regs[1] = pos;
+            result = regs.slice(0, nCap);
+            break search;
+          case op.FAIL:
+            break forward;
+          case op.OPEN:
+          case op.CLOSE:
+          case op.CLOSE_B:
+          case op.RESET:
+          case op.LOOP_INIT:
+          case op.LOOP_MARK: {
+            // Register writes, each logged for backtracking.
+            const o = code[pc] as number;
+            let r0: number;
+            let v0: number;
+            let r1 = -1;
+            let v1 = 0;
+            if (o === op.OPEN) {
+              r0 = openBase + (code[pc + 1] as number);
+              v0 = pos;
+              pc += 2;
+            } else if (o === op.CLOSE || o === op.CLOSE_B) {
+              const g = code[pc + 1] as number;
+              const opened = regs[openBase + g] as number;
+              r0 = 2 * g;
+              r1 = r0 + 1;
+              v0 = o === op.CLOSE ? opened : pos;
+              v1 = o === op.CLOSE ? pos : opened;
+              pc += 2;
+            } else if (o === op.RESET) {
+              const from = 2 * (code[pc + 1] as number);
+              const to = 2 * (code[pc + 2] as number) + 1;
+              pc += 3;
+              for (let r = from; r <= to; r++) {
+                if (regs[r] === -1) continue;
+                if (sp !== 0) {
+                  if (sp + 4 > cap) {
+                    cap = grow(state, cap, sp + 4, run);
+                    stack = state.stack;
+                  }
+                  stack[sp] = r;
+                  stack[sp + 1] = regs[r] as number;
+                  stack[sp + 3] = T_RESTORE;
+                  sp += 4;
+                }
+                regs[r] = -1;
+              }
+              continue;
+            } else {
+              r0 = loopBase + 2 * (code[pc + 1] as number) + (o === op.LOOP_MARK ? 1 : 0);
+              v0 = o === op.LOOP_MARK ? pos : 0;
+              pc += 2;
+            }
+            if (sp !== 0) {
+              if (sp + 8 > cap) {
+                cap = grow(state, cap, sp + 8, run);
+                stack = state.stack;
+              }
+              stack[sp] = r0;
+              stack[sp + 1] = regs[r0] as number;
+              stack[sp + 3] = T_RESTORE;
+              sp += 4;
+              if (r1 >= 0) {
+                stack[sp] = r1;
+                stack[sp + 1] = regs[r1] as number;
+                stack[sp + 3] = T_RESTORE;
+                sp += 4;
+              }
+            }
+            regs[r0] = v0;
+            if (r1 >= 0) regs[r1] = v1;
+            continue;
+          }
+          case op.BACKREF:
+          case op.BACKREF_B:
+          case op.BACKREF_I:
+          case op.BACKREF_I_B: {
+            const o = code[pc] as number;
+            const g = code[pc + 1] as number;
+            const s = regs[2 * g] as number;
+            const e = regs[2 * g + 1] as number;
+            pc += 2;
+            if (s < 0 || e < 0) continue;
+            const len = e - s;
+            const back = o === op.BACKREF_B || o === op.BACKREF_I_B;
+            const at = back ? pos - len : pos;
+            if (at < 0 || at + len > end) break forward;
+            left -= len >> 2;
+            const same =
+              o === op.BACKREF || o === op.BACKREF_B
+                ? sameText(input, s, at, len)
+                : sameTextIgnoringCase(input, s, at, len, unicode);
+            if (!same) break forward;
+            pos = back ? at : at + len;
+            continue;
+          }
+          case op.LOOP_GREEDY:
+          case op.LOOP_LAZY: {
+            const count = regs[loopBase + 2 * (code[pc + 1] as number)] as number;
+            if (count < (code[pc + 2] as number)) {
+              pc += 5;
+              continue;
+            }
+            const exit = code[pc + 4] as number;
+            if (count >= (code[pc + 3] as number)) {
+              pc = exit;
+              continue;
+            }
+            if (sp + 4 > cap) {
+              cap = grow(state, cap, sp + 4, run);
+              stack = state.stack;
+            }
+            const greedy = code[pc] === op.LOOP_GREEDY;
+            stack[sp] = greedy ? exit : pc + 5;
+            stack[sp + 1] = pos;
+            stack[sp + 3] = T_CHOICE;
+            sp += 4;
+            pc = greedy ? pc + 5 : exit;
+            continue;
+          }
+          case op.LOOP_END: {
+            const r = loopBase + 2 * (code[pc + 1] as number);
+            const count = regs[r] as number;
+            const min = code[pc + 2] as number;
+            const flags = code[pc + 3] as number;
+            if ((flags & op.LOOP_CHECK_EMPTY) !== 0 && count >= min && pos === regs[r + 1]) {
+              break forward;
+            }
+            if ((flags & op.LOOP_SATURATE) === 0 || count < min) {
+              if (sp !== 0) {
+                if (sp + 4 > cap) {
+                  cap = grow(state, cap, sp + 4, run);
+                  stack = state.stack;
+                }
+                stack[sp] = r;
+                stack[sp + 1] = count;
+                stack[sp + 3] = T_RESTORE;
+                sp += 4;
+              }
+              regs[r] = count + 1;
+            }
+            pc = code[pc + 4] as number;
+            continue;
+          }
+          case op.STAR:
+          case op.STAR_U: {
+            const s = code[pc + 1] as number;
+            const min = code[pc + 2] as number;
+            const max = code[pc + 3] as number;
+            const follow = code[pc + 4] as number;
+            const u = code[pc] === op.STAR_U;
+            let p = pos;
+            let n = 0;
+            let low = min === 0 ? p : -1;
+            while (n < max && p < end) {
+              const w = u ? widthAt(input, p, end) : 1;
+              const c = u ? codePointAt(input, p, w) : input.charCodeAt(p);
+              if (!(c < 256 ? latin[(s << 8) | c] === 1 : (sets[s] as CharSet).has(c))) break;
+              p += w;
+              if (++n === min) low = p;
+              if (--left <= 0) {
+                run.charge(BATCH_FUEL - (left >> 4));
+                left = STEP_BATCH;
+              }
+            }
+            if (n < min) break forward;
+            if (n > min && follow !== -2) {
+              if (follow >= 0) {
+                while (p > low && (p >= end || input.charCodeAt(p) !== follow)) {
+                  p = u ? p - widthBefore(input, p) : p - 1;
+                  left--;
+                }
+                if (p >= end || input.charCodeAt(p) !== follow) break forward;
+              }
+              if (p > low) {
+                if (sp + 4 > cap) {
+                  cap = grow(state, cap, sp + 4, run);
+                  stack = state.stack;
+                }
+                stack[sp] = pc;
+                stack[sp + 1] = low;
+                stack[sp + 2] = p;
+                stack[sp + 3] = T_STAR;
+                sp += 4;
+              }
+            }
+            pos = p;
+            pc += 5;
+            continue;
+          }
+          case op.LAZY_STAR:
+          case op.LAZY_STAR_U: {
+            const s = code[pc + 1] as number;
+            const min = code[pc + 2] as number;
+            let p = pos;
+            let n = 0;
+            const u = code[pc] === op.LAZY_STAR_U;
+            while (n < min) {
+              const w = p < end ? (u ? widthAt(input, p, end) : 1) : 0;
+              if (w === 0) break;
+              const c = u ? codePointAt(input, p, w) : input.charCodeAt(p);
+              if (!(c < 256 ? latin[(s << 8) | c] === 1 : (sets[s] as CharSet).has(c))) break;
+              p += w;
+              n++;
+              if (--left <= 0) {
+                run.charge(BATCH_FUEL - (left >> 4));
+                left = STEP_BATCH;
+              }
+            }
+            if (n < min) break forward;
+            const next = lazyNext(code, pc, input, p, n, end, latin, sets);
+            if (next === -1) break forward;
+            if (next >= 0) {
+              p = next;
+              n += lazySkipped;
+              left -= lazySkipped;
+            }
+            if (n < (code[pc + 3] as number) && p < end) {
+              if (sp + 4 > cap) {
+                cap = grow(state, cap, sp + 4, run);
+                stack = state.stack;
+              }
+              stack[sp] = pc;
+              stack[sp + 1] = n;
+              stack[sp + 2] = p;
+              stack[sp + 3] = T_LAZY;
+              sp += 4;
+            }
+            pos = p;
+            pc += 5;
+            continue;
+          }
+          case op.LOOK:
+          case op.LOOK_NOT:
+            if (sp + 4 > cap) {
+              cap = grow(state, cap, sp + 4, run);
+              stack = state.stack;
+            }
+            regs[lookBase + (code[pc + 1] as number)] = sp;
+            stack[sp] = code[pc + 2] as number;
+            stack[sp + 1] = pos;
+            stack[sp + 3] = code[pc] === op.LOOK ? T_LOOK : T_LOOK_NOT;
+            sp += 4;
+            pc += 3;
+            continue;
+          case op.LOOK_END: {
+            // Keep the body's undo entries, drop its choice points and the marker.
+            const m = regs[lookBase + (code[pc + 1] as number)] as number;
+            pc = stack[m] as number;
+            pos = stack[m + 1] as number;
+            let w = m;
+            for (let i = m + 4; i < sp; i += 4) {
+              if (stack[i + 3] === T_RESTORE) {
+                stack[w] = stack[i] as number;
+                stack[w + 1] = stack[i + 1] as number;
+                stack[w + 3] = T_RESTORE;
+                w += 4;
+              }
+            }
+            left -= (sp - m) >> 2;
+            sp = w;
+            continue;
+          }
+          case op.LOOK_NOT_END: {
+            // The body matched, so the negative lookaround fails: undo the body, then fail.
+            const m = regs[lookBase + (code[pc + 1] as number)] as number;
+            for (let i = sp - 4; i > m; i -= 4) {
+              if (stack[i + 3] === T_RESTORE) regs[stack[i] as number] = stack[i + 1] as number;
+            }
+            left -= (sp - m) >> 2;
+            sp = m;
+            break forward;
+          }
+          default:
+            throw new Error(`regexp: bad opcode ${code[pc]} at ${pc}`);
+        }
+      }
+      // Backtrack: pop entries until one resumes matching.
+      for (;;) {
+        if (sp === 0) break vm;
+        if (--left <= 0) {
+          run.charge(BATCH_FUEL - (left >> 4));
+          left = STEP_BATCH;
+        }
+        const top = sp - 4;
+        switch (stack[top + 3]) {
+          case T_RESTORE:
+            regs[stack[top] as number] = stack[top + 1] as number;
+            sp = top;
+            continue;
+          case T_CHOICE:
+          case T_LOOK_NOT:
+            pc = stack[top] as number;
+            pos = stack[top + 1] as number;
+            sp = top;
+            continue vm;
+          case T_LOOK:
+            sp = top;
+            continue;
+          case T_STAR: {
+            const opPc = stack[top] as number;
+            const low = stack[top + 1] as number;
+            const u = code[opPc] === op.STAR_U;
+            const follow = code[opPc + 4] as number;
+            let p = stack[top + 2] as number;
+            p = u ? p - widthBefore(input, p) : p - 1;
+            if (follow >= 0) {
+              while (p > low && input.charCodeAt(p) !== follow) {
+                p = u ? p - widthBefore(input, p) : p - 1;
+                left--;
+              }
+              if (input.charCodeAt(p) !== follow) {
+                sp = top;
+                continue;
+              }
+            }
+            if (p <= low) sp = top;
+            else stack[top + 2] = p;
+            pos = p;
+            pc = opPc + 5;
+            continue vm;
+          }
+          case T_LAZY: {
+            const opPc = stack[top] as number;
+            const s = code[opPc + 1] as number;
+            const u = code[opPc] === op.LAZY_STAR_U;
+            let p = stack[top + 2] as number;
+            let n = stack[top + 1] as number;
+            const w = u ? widthAt(input, p, end) : 1;
+            const c = u ? codePointAt(input, p, w) : input.charCodeAt(p);
+            if (!(c < 256 ? latin[(s << 8) | c] === 1 : (sets[s] as CharSet).has(c))) {
+              sp = top;
+              continue;
+            }
+            p += w;
+            n++;
+            const next = lazyNext(code, opPc, input, p, n, end, latin, sets);
+            if (next === -1) {
+              sp = top;
+              continue;
+            }
+            if (next >= 0) {
+              p = next;
+              n += lazySkipped;
+              left -= lazySkipped;
+            }
+            if (n < (code[opPc + 3] as number) && p < end) {
+              stack[top + 1] = n;
+              stack[top + 2] = p;
+            } else sp = top;
+            pos = p;
+            pc = opPc + 5;
+            continue vm;
+          }
+        }
+      }
+    }
+    if (sticky || start >= end) break;
+    start += unicode ? widthAt(input, start, end) : 1;
+  }
+  run.charge(1 + ((STEP_BATCH - left) >> 4));
+  if (stack.length > KEEP_STACK) state.stack = new Int32Array(256);
+  return result;
+}
+
+function isIn(c: number, s: number, latin: Uint8Array, sets: readonly CharSet[]): boolean {
+  return c < 256 ? latin[(s << 8) | c] === 1 : (sets[s] as CharSet).has(c);
+}
+
+/** Code units of the character at `pos` (u/v mode): 2 for a surrogate pair, 0 at the end. */
+function widthAt(input: string, pos: number, end: number): number {
+  if (pos >= end) return 0;
+  if ((input.charCodeAt(pos) & 0xfc00) === 0xd800 && pos + 1 < end) {
+    if ((input.charCodeAt(pos + 1) & 0xfc00) === 0xdc00) return 2;
+  }
+  return 1;
+}
+
+/** Code units of the character before `pos` (u/v mode): 2 for a surrogate pair, 0 at 0. */
+function widthBefore(input: string, pos: number): number {
+  if (pos <= 0) return 0;
+  if ((input.charCodeAt(pos - 1) & 0xfc00) === 0xdc00 && pos >= 2) {
+    if ((input.charCodeAt(pos - 2) & 0xfc00) === 0xd800) return 2;
+  }
+  return 1;
+}
+
+function codePointAt(input: string, pos: number, w: number): number {
+  const c = input.charCodeAt(pos);
+  return w === 2 ? ((c - 0xd800) << 10) + (input.charCodeAt(pos + 1) - 0xdc00) + 0x10000 : c;
+}
+
+function codePointBefore(input: string, pos: number, w: number): number {
+  return w === 2 ? codePointAt(input, pos - 2, 2) : input.charCodeAt(pos - 1);
+}
+
+/** Characters a lazyNext call consumed (a module-level out-parameter, to avoid allocating). */
+let lazySkipped = 0;
+
+/**
+ * For a lazy single-character loop about to try its continuation at `p` after `n` iterations:
+ * when the loop knows the literal that must follow, the position where it next occurs within
+ * the loop's reach (-2 when `p` already is one, -1 when there is none; the characters skipped
+ * are left in `lazySkipped`).
+ */
+function lazyNext(
+  code: Int32Array,
+  opPc: number,
+  input: string,
+  p: number,
+  n: number,
+  end: number,
+  latin: Uint8Array,
+  sets: readonly CharSet[],
+): number {
+  const follow = code[opPc + 4] as number;
+  if (follow < 0 || (p < end && input.charCodeAt(p) === follow)) return -2;
+  const s = code[opPc + 1] as number;
+  const max = code[opPc + 3] as number;
+  const u = code[opPc] === op.LAZY_STAR_U;
+  let skipped = 0;
+  while (n < max && p < end) {
+    const w = u ? widthAt(input, p, end) : 1;
+    const c = u ? codePointAt(input, p, w) : input.charCodeAt(p);
+    if (!(c < 256 ? latin[(s << 8) | c] === 1 : (sets[s] as CharSet).has(c))) return -1;
+    p += w;
+    n++;
+    skipped++;
+    if (p < end && input.charCodeAt(p) === follow) {
+      lazySkipped = skipped;
+      return p;
+    }
+  }
+  return -1;
+}
+
+/** Whether `input[a, a+len)` equals `input[b, b+len)`. */
+function sameText(input: string, a: number, b: number, len: number): boolean {
+  for (let i = 0; i < len; i++)
+    if (input.charCodeAt(a + i) !== input.charCodeAt(b + i)) return false;
+  return true;
+}
+
+/**
+ * The same comparison under Canonicalize (https://tc39.es/ecma262/#sec-backreference-matcher
+ * step 2.f): character by character, code points in u/v mode.
+ */
+function sameTextIgnoringCase(
+  input: string,
+  a: number,
+  b: number,
+  len: number,
+  unicode: boolean,
+): boolean {
+  const end = a + len;
+  let i = a;
+  let j = b;
+  while (i < end) {
+    const wa = unicode ? widthAt(input, i, end) : 1;
+    const wb = unicode ? widthAt(input, j, b + len) : 1;
+    const ca = unicode ? codePointAt(input, i, wa) : input.charCodeAt(i);
+    const cb = unicode ? codePointAt(input, j, wb) : input.charCodeAt(j);
+    if (ca !== cb && canonicalize(ca, unicode) !== canonicalize(cb, unicode)) return false;
+    i += wa;
+    j += wb;
+  }
+  return j === b + len;
+}
