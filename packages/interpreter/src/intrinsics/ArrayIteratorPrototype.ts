@@ -5,15 +5,16 @@
 import { defineMethods } from "../realm/bootstrap.js";
 import type { Realm } from "../realm/realm.js";
 import { BYTES_OBJECT } from "../runtime/costs.js";
-import { createIterResult } from "../runtime/iteration.js";
+import { createIterResult, DONE } from "../runtime/iteration.js";
 import { lengthOfArrayLike } from "../runtime/object-ops.js";
 import type { Run } from "../runtime/run.js";
 import { throwTypeError } from "../runtime/throw.js";
-import type { NativeImpl } from "../values/function.js";
+import type { BuiltinFunction, IteratorStep, NativeImpl } from "../values/function.js";
 import { JSObject } from "../values/object.js";
 import { CONFIGURABLE } from "../values/property.js";
 import type { Shape } from "../values/shape.js";
 import { TypedArrayObject } from "../values/typed-array.js";
+import type { Value } from "../values/value.js";
 import { arrayFromList, getElement } from "./array-ops.js";
 
 export type ArrayIterationKind = "key" | "value" | "key+value";
@@ -51,13 +52,13 @@ export function createArrayIterator(
   );
 }
 
-/** https://tc39.es/ecma262/#sec-%arrayiteratorprototype%.next */
-const next: NativeImpl = (run, thisArg) => {
+/** https://tc39.es/ecma262/#sec-%arrayiteratorprototype%.next, without the result object. */
+const nextValue: IteratorStep = (run, thisArg) => {
   if (!(thisArg instanceof ArrayIterator)) {
     return throwTypeError(run, "%ArrayIteratorPrototype%.next called on an incompatible receiver");
   }
   const a = thisArg.iterated;
-  if (a === undefined) return createIterResult(run, undefined, true);
+  if (a === undefined) return DONE;
   // GeneratorValidate: a re-entrant call from a length or element getter is a TypeError.
   if (thisArg.running) return throwTypeError(run, "Generator is already running");
   thisArg.running = true;
@@ -72,8 +73,14 @@ const next: NativeImpl = (run, thisArg) => {
   }
 };
 
+/** https://tc39.es/ecma262/#sec-%arrayiteratorprototype%.next */
+const next: NativeImpl = (run, thisArg) => {
+  const v = nextValue(run, thisArg);
+  return v === DONE ? createIterResult(run, undefined, true) : createIterResult(run, v, false);
+};
+
 /** One step of the CreateArrayIterator closure over `a`. */
-function step(run: Run, it: ArrayIterator, a: JSObject): JSObject {
+function step(run: Run, it: ArrayIterator, a: JSObject): Value | typeof DONE {
   const index = it.index;
   let len: number;
   if (a instanceof TypedArrayObject) {
@@ -85,19 +92,20 @@ function step(run: Run, it: ArrayIterator, a: JSObject): JSObject {
   }
   if (index >= len) {
     it.iterated = undefined;
-    return createIterResult(run, undefined, true);
+    return DONE;
   }
   it.index = index + 1;
   const kind = it.iterationKind;
-  if (kind === "key") return createIterResult(run, index, false);
+  if (kind === "key") return index;
   const value = getElement(run, a, index);
-  if (kind === "value") return createIterResult(run, value, false);
-  return createIterResult(run, arrayFromList(run, [index, value]), false);
+  if (kind === "value") return value;
+  return arrayFromList(run, [index, value]);
 }
 
 export function installArrayIteratorPrototype(realm: Realm): void {
   const proto = new JSObject(realm.emptyShape, realm.intrinsics.IteratorPrototype);
   defineMethods(realm, proto, [["next", next, 0]]);
+  (proto.storageGet("next") as BuiltinFunction).step = nextValue;
   proto.defineData(Symbol.toStringTag, "Array Iterator", CONFIGURABLE);
   realm.intrinsics.ArrayIteratorPrototype = proto;
 }

@@ -5,10 +5,10 @@
 import { defineMethods } from "../realm/bootstrap.js";
 import type { Realm } from "../realm/realm.js";
 import { BYTES_OBJECT } from "../runtime/costs.js";
-import { createIterResult } from "../runtime/iteration.js";
+import { createIterResult, DONE } from "../runtime/iteration.js";
 import type { Run } from "../runtime/run.js";
 import { throwTypeError } from "../runtime/throw.js";
-import type { NativeImpl } from "../values/function.js";
+import type { BuiltinFunction, IteratorStep, NativeImpl } from "../values/function.js";
 import type { SetObject } from "../values/map-object.js";
 import { JSObject } from "../values/object.js";
 import { Cursor } from "../values/ordered-table.js";
@@ -39,26 +39,33 @@ export function createSetIterator(run: Run, set: SetObject, kind: SetIterationKi
   return new SetIterator(run.realm.emptyShape, proto, new Cursor(set.data), kind);
 }
 
-/** https://tc39.es/ecma262/#sec-%setiteratorprototype%.next */
-const next: NativeImpl = (run, thisArg) => {
+/** https://tc39.es/ecma262/#sec-%setiteratorprototype%.next, without the result object. */
+const step: IteratorStep = (run, thisArg) => {
   if (!(thisArg instanceof SetIterator)) {
     return throwTypeError(run, "%SetIteratorPrototype%.next called on an incompatible receiver");
   }
   const cursor = thisArg.cursor;
-  if (cursor === null) return createIterResult(run, undefined, true);
+  if (cursor === null) return DONE;
   const i = cursor.next();
   if (i < 0) {
     thisArg.cursor = null;
-    return createIterResult(run, undefined, true);
+    return DONE;
   }
   const value = cursor.current.keys[i] as Value;
-  if (thisArg.iterationKind === "value") return createIterResult(run, value, false);
-  return createIterResult(run, arrayFromList(run, [value, value]), false);
+  if (thisArg.iterationKind === "value") return value;
+  return arrayFromList(run, [value, value]);
+};
+
+/** https://tc39.es/ecma262/#sec-%setiteratorprototype%.next */
+const next: NativeImpl = (run, thisArg) => {
+  const v = step(run, thisArg);
+  return v === DONE ? createIterResult(run, undefined, true) : createIterResult(run, v, false);
 };
 
 export function installSetIteratorPrototype(realm: Realm): void {
   const proto = new JSObject(realm.emptyShape, realm.intrinsics.IteratorPrototype);
   defineMethods(realm, proto, [["next", next, 0]]);
+  (proto.storageGet("next") as BuiltinFunction).step = step;
   proto.defineData(Symbol.toStringTag, "Set Iterator", CONFIGURABLE);
   realm.intrinsics.SetIteratorPrototype = proto;
 }

@@ -1,6 +1,7 @@
 /**
  * Iterator protocol operations (https://tc39.es/ecma262/#sec-iterator-records).
  */
+import { BuiltinFunction } from "../values/function.js";
 import { JSObject } from "../values/object.js";
 import { WEC } from "../values/property.js";
 import type { Value } from "../values/value.js";
@@ -34,6 +35,19 @@ export function getIteratorFromMethod(run: Run, v: Value, method: JSObject): Ite
 
 /** https://tc39.es/ecma262/#sec-iteratorstepvalue */
 export function iteratorStepValue(run: Run, rec: IteratorRecord): Value | typeof DONE {
+  const next = rec.next;
+  if (next instanceof BuiltinFunction && next.step !== undefined) {
+    run.charge(1);
+    let v: Value | typeof DONE;
+    try {
+      v = next.step(run, rec.iterator);
+    } catch (e) {
+      rec.done = true;
+      throw e;
+    }
+    if (v === DONE) rec.done = true;
+    return v;
+  }
   let result: Value;
   try {
     result = call(run, rec.next, rec.iterator, []);

@@ -4,6 +4,7 @@
  * membrane are in membrane/.
  */
 import type { Realm } from "../realm/realm.js";
+import type { DONE } from "../runtime/iteration.js";
 import type { Run } from "../runtime/run.js";
 import { JSObject } from "./object.js";
 import { CONFIGURABLE } from "./property.js";
@@ -54,7 +55,17 @@ export function functionName(name: Key, prefix?: string): string {
   return prefix ? `${prefix} ${s}` : s;
 }
 
+/**
+ * A built-in iterator `next` without its result object: the next value, or DONE. Iteration in
+ * the interpreter (for-of, spread, destructuring, Array.from, collection constructors) calls it
+ * directly when an iterator's `next` is that built-in, skipping an allocation nobody can observe.
+ */
+export type IteratorStep = (run: Run, iterator: Value) => Value | typeof DONE;
+
 export class BuiltinFunction extends JSFunction {
+  /** For a built-in iterator's `next`: the same step without the result object. */
+  step: IteratorStep | undefined = undefined;
+
   constructor(
     readonly realm: Realm,
     readonly impl: NativeImpl,
