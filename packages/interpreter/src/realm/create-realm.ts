@@ -5,6 +5,7 @@
 
 import { installArray } from "../intrinsics/Array.js";
 import { installArrayBuffer } from "../intrinsics/ArrayBuffer.js";
+import { installAsyncFromSyncIteratorPrototype } from "../intrinsics/AsyncFromSyncIteratorPrototype.js";
 import { installBigInt } from "../intrinsics/BigInt.js";
 import { installBoolean } from "../intrinsics/Boolean.js";
 import { installDataView } from "../intrinsics/DataView.js";
@@ -80,6 +81,7 @@ const INSTALLERS: readonly (readonly [Installer, boolean])[] = [
   [installDate, true],
   [installRegExp, true],
   [installGenerator, false],
+  [installAsyncFromSyncIteratorPrototype, false],
   [installPromise, false],
   [installWeakRef, true],
   [installFinalizationRegistry, true],

@@ -5,6 +5,7 @@
  * synchronous compilers use (runtime/operators.ts, conversions, object operations).
  */
 import type * as ES from "acorn";
+import { getAsyncIterator } from "../../intrinsics/AsyncFromSyncIteratorPrototype.js";
 import { toBoolean, toNumber, toPropertyKey, toString, typeOf } from "../../runtime/conversions.js";
 import type { Env } from "../../runtime/frame.js";
 import {
@@ -17,13 +18,16 @@ import {
 } from "../../runtime/generator.js";
 import { getIterator, iterableToList, iteratorClose } from "../../runtime/iteration.js";
 import {
+  call,
   createArray,
   createDataProperty,
   createObject,
+  getMethod,
   getV,
   putV,
 } from "../../runtime/object-ops.js";
 import { bitNot, evalBinary, negate } from "../../runtime/operators.js";
+import type { Run } from "../../runtime/run.js";
 import { ThrowSignal, throwTypeError } from "../../runtime/throw.js";
 import { JSObject } from "../../values/object.js";
 import { HOLE, type Value } from "../../values/value.js";
@@ -60,6 +64,83 @@ function* awaitValue(v: Value): Generator<Suspend, Value, Value> {
   return yield new Suspend(AWAIT, v);
 }
 
+/**
+ * AsyncGeneratorYield (https://tc39.es/ecma262/#sec-asyncgeneratoryield) from inside the body:
+ * yields `v`, and when resumed by `return(x)` awaits x first
+ * (AsyncGeneratorUnwrapYieldResumption), so a rejected x is thrown at the yield.
+ */
+function* asyncGeneratorYield(v: Value): Generator<Suspend, Value, Value> {
+  try {
+    return yield new Suspend(YIELD, v);
+  } catch (e) {
+    if (!(e instanceof GeneratorReturn)) throw e;
+    throw new GeneratorReturn(yield* awaitValue(e.value));
+  }
+}
+
+/** AsyncIteratorClose (https://tc39.es/ecma262/#sec-asynciteratorclose) for a normal completion. */
+function* asyncIteratorClose(run: Run, it: JSObject): Generator<Suspend, void, Value> {
+  const m = getMethod(run, it, "return");
+  if (m === undefined) return;
+  const inner = yield* awaitValue(m.call(run, it, []));
+  if (!(inner instanceof JSObject))
+    throwTypeError(run, "iterator.return() did not return an object");
+}
+
+/**
+ * `yield*` in an async generator (https://tc39.es/ecma262/#sec-generator-function-definitions-runtime-semantics-evaluation,
+ * YieldExpression : yield * AssignmentExpression, generatorKind async): delegates next, throw and
+ * return to an async iterator (a sync one through CreateAsyncFromSyncIterator), awaiting each
+ * inner result and yielding its value without awaiting it again.
+ */
+function asyncDelegate(arg: RExpr): RExpr {
+  return function* (s) {
+    const run = s.f.run;
+    const rec = getAsyncIterator(run, yield* arg(s));
+    const it = rec.iterator;
+    let mode: "next" | "throw" | "return" = "next";
+    let received: Value;
+    for (;;) {
+      let inner: Value;
+      if (mode === "next") {
+        inner = call(run, rec.next, it, [received]);
+      } else if (mode === "throw") {
+        const t = getMethod(run, it, "throw");
+        if (t === undefined) {
+          yield* asyncIteratorClose(run, it);
+          return throwTypeError(run, "The iterator does not provide a 'throw' method");
+        }
+        inner = t.call(run, it, [received]);
+      } else {
+        const r = getMethod(run, it, "return");
+        if (r === undefined) throw new GeneratorReturn(yield* awaitValue(received));
+        inner = r.call(run, it, [received]);
+      }
+      inner = yield* awaitValue(inner);
+      if (!(inner instanceof JSObject)) {
+        return throwTypeError(run, "Iterator result is not an object");
+      }
+      if (toBoolean(inner.get(run, "done", inner))) {
+        const value = inner.get(run, "value", inner);
+        if (mode === "return") throw new GeneratorReturn(value);
+        return value;
+      }
+      try {
+        received = yield* asyncGeneratorYield(inner.get(run, "value", inner));
+        mode = "next";
+      } catch (e) {
+        if (e instanceof ThrowSignal) {
+          mode = "throw";
+          received = e.value;
+        } else if (e instanceof GeneratorReturn) {
+          mode = "return";
+          received = e.value;
+        } else throw e;
+      }
+    }
+  };
+}
+
 const resumable: Record<string, (node: never, ctx: Ctx) => RExpr> = {
   AwaitExpression(node: ES.AwaitExpression, ctx: Ctx): RExpr {
     const arg = compileR(ctx, node.argument);
@@ -74,12 +155,18 @@ const resumable: Record<string, (node: never, ctx: Ctx) => RExpr> = {
     const isAsync =
       ctx.scope.closure.node !== null && (ctx.scope.closure.node as ES.Function).async === true;
     if (!node.delegate) {
+      if (isAsync) {
+        return function* (s) {
+          const v = arg ? yield* arg(s) : undefined;
+          return yield* asyncGeneratorYield(yield* awaitValue(v));
+        };
+      }
       return function* (s) {
         const v = arg ? yield* arg(s) : undefined;
-        return yield new Suspend(YIELD, isAsync ? yield* awaitValue(v) : v);
+        return yield new Suspend(YIELD, v);
       };
     }
-    if (isAsync) return unsupported(node, "yield* in async generators");
+    if (isAsync) return asyncDelegate(arg as RExpr);
     return function* (s) {
       const run = s.f.run;
       const iterable = yield* (arg as RExpr)(s);

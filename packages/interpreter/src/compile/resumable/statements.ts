@@ -5,6 +5,7 @@
  * run as the ordinary closures.
  */
 import type * as ES from "acorn";
+import { getAsyncIterator } from "../../intrinsics/AsyncFromSyncIteratorPrototype.js";
 import { strictlyEqual, toBoolean, toObject } from "../../runtime/conversions.js";
 import { Env } from "../../runtime/frame.js";
 import { AWAIT, GeneratorReturn, Suspend } from "../../runtime/generator.js";
@@ -428,23 +429,6 @@ function forInKeys(run: Env["f"]["run"], o: import("../../values/object.js").JSO
   return out;
 }
 
-/** https://tc39.es/ecma262/#sec-getiterator with kind async, falling back to a sync iterator. */
-
-function getAsyncIterator(
-  run: Env["f"]["run"],
-  v: Value,
-): { rec: ReturnType<typeof getIterator>; sync: boolean } {
-  const method = getMethod(run, v, Symbol.asyncIterator);
-  if (method === undefined) return { rec: getIterator(run, v), sync: true };
-  const iterator = method.call(run, v, []);
-  if (!(iterator instanceof JSObject))
-    throwTypeError(run, "Result of the Symbol.asyncIterator method is not an object");
-  return {
-    rec: { iterator: iterator as JSObject, next: getV(run, iterator, "next"), done: false },
-    sync: false,
-  };
-}
-
 /** `for await (x of y)`: each step awaits the iterator result (https://tc39.es/ecma262/#sec-forin-div-ofbodyevaluation-lhs-stmt-iterator-lhskind-labelset). */
 function compileForAwait(node: ES.ForOfStatement, ctx: Ctx): RStmt {
   const labels = takeLabels(ctx);
@@ -476,7 +460,7 @@ function compileForAwait(node: ES.ForOfStatement, ctx: Ctx): RStmt {
   };
   return function* (s) {
     const run = s.f.run;
-    const { rec, sync } = getAsyncIterator(run, yield* right(fresh(s)));
+    const rec = getAsyncIterator(run, yield* right(fresh(s)));
     const it = rec.iterator;
     const close = function* (throwing: boolean): Generator<Suspend, void, Value> {
       let ret: Value;
@@ -484,7 +468,7 @@ function compileForAwait(node: ES.ForOfStatement, ctx: Ctx): RStmt {
         const m = getMethod(run, it, "return");
         if (m === undefined) return;
         ret = m.call(run, it, []);
-        if (!sync) ret = yield new Suspend(AWAIT, ret);
+        ret = yield new Suspend(AWAIT, ret);
       } catch (e) {
         if (throwing && e instanceof ThrowSignal) return;
         throw e;
@@ -494,12 +478,11 @@ function compileForAwait(node: ES.ForOfStatement, ctx: Ctx): RStmt {
     };
     for (;;) {
       let result = call(run, rec.next, it, []);
-      if (!sync) result = yield new Suspend(AWAIT, result);
+      result = yield new Suspend(AWAIT, result);
       if (!(result instanceof JSObject))
         return throwTypeError(run, "Iterator result is not an object");
       if (toBoolean(result.get(run, "done", result))) return NORMAL;
-      let v = result.get(run, "value", result);
-      if (sync) v = yield new Suspend(AWAIT, v);
+      const v = result.get(run, "value", result);
       let c: number;
       try {
         const env = fresh(s);
