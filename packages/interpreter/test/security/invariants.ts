@@ -21,6 +21,7 @@ import { HostFunction } from "../../src/membrane/host-function.js";
 import type { Realm } from "../../src/realm/realm.js";
 import { ClosureFunction } from "../../src/runtime/closure.js";
 import { Env } from "../../src/runtime/frame.js";
+import { BuiltinFunction } from "../../src/values/function.js";
 import { JSObject } from "../../src/values/object.js";
 import { Accessor, Entry } from "../../src/values/property.js";
 
@@ -64,12 +65,13 @@ const OPAQUE_FIELDS = new Set([
 
 /**
  * Where a host function may be held: the function a HostFunction wraps, a class constructor's
- * field initialiser hook, and the host continuations of internal records (promise reactions,
+ * field initialiser hook, a built-in iterator `next`'s result-free step, and the host continuations of internal records (promise reactions,
  * queued jobs) that guest code cannot reach. Anywhere else a host function is a leak.
  */
 function hostCodeAllowed(owner: unknown, field: string): boolean {
   if (owner instanceof HostFunction) return field === "fn";
   if (owner instanceof ClosureFunction) return field === "init";
+  if (owner instanceof BuiltinFunction) return field === "step";
   if (owner instanceof JSObject) return false;
   // Promise reactions and jobs, a module's resumable body and its export cells' readers.
   return ["handler", "job", "onHostSettled", "body", "rbody", "read"].includes(field);
