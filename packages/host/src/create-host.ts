@@ -26,7 +26,7 @@ import { type HostPolicy, resolvePolicy } from "./policy/host-policy.js";
 import { DEFAULT_CATALOGUE, type GlobalCatalogue } from "./sandbox/global-catalogue.js";
 import { createMemoryStorage, type StorageAdapter } from "./storage/storage-adapter.js";
 import { collectUsage } from "./usage/collect-usage.js";
-import type { UsageReport } from "./usage/usage-types.js";
+import type { UsageOptions, UsageReport } from "./usage/usage-types.js";
 
 export type { LoadReport, RefusedPlugin } from "./lifecycle/load-sources.js";
 
@@ -105,7 +105,8 @@ export interface Host<E extends EventsDeclaration = EventsDeclaration> {
   ): Promise<unknown>;
   /** Takes a capability away from a loaded plugin for the rest of its life. */
   revoke(pluginId: string, capability: string): void;
-  usage(): UsageReport;
+  /** Per plugin: usage against budgets (see `UsageOptions` for a fresh live-heap measurement). */
+  usage(options?: UsageOptions): UsageReport;
   audit(filter?: { readonly pluginId?: string }): AuditEntry[];
   plugin(pluginId: string): PluginInfo | undefined;
   plugins(): PluginInfo[];
@@ -210,7 +211,7 @@ export function createHost<
     revoke(pluginId, capability) {
       core.runtimes.get(pluginId)?.grants.revoke(capability);
     },
-    usage: () => collectUsage(core),
+    usage: (usageOptions) => collectUsage(core, usageOptions),
     audit: (filter) => core.audit.entries(filter),
     plugin(pluginId) {
       const record = core.records.get(pluginId);

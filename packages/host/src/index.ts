@@ -85,4 +85,4 @@ export {
 export { parseUsageReport, renderUsageJson } from "./usage/parse-usage-report.js";
 export { renderUsageHtml } from "./usage/render-usage-html.js";
 export { renderUsageTable } from "./usage/render-usage-table.js";
-export type { Metered, UsageRecord, UsageReport } from "./usage/usage-types.js";
+export type { Metered, UsageOptions, UsageRecord, UsageReport } from "./usage/usage-types.js";

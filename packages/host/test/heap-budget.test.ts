@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createHost } from "../src/index.js";
+import { WALK_EVERY_RUNS } from "../src/lifecycle/heap-budget.js";
 import { plugin } from "./helpers.js";
 
 const MiB = 1024 * 1024;
@@ -97,5 +98,104 @@ describe("the live-heap budget", () => {
     });
     expect(host.plugin("acme.heavy")?.state).toBe("failed");
     expect(host.usage().plugins[0]?.peakHeapBytes.used).toBeGreaterThan(MiB);
+  });
+
+  it("judges a run's growth from a bound on the heap before it, not from an older walk", async () => {
+    const host = createHost({ version: "1.0.0", events: { add: {} } });
+    await host.load(
+      plugin(
+        "acme.adder",
+        `const kept = [];
+         export function activate() {
+           cove.events.on("add", (e) => { for (let i = 0; i < e.count; i++) kept.push({ i }); });
+         }`,
+        {
+          capabilities: [{ name: "events.subscribe", scope: ["add"] }],
+          budgets: { perEvent: { heapBytes: 200_000 }, cumulative: { errors: 10 } },
+        },
+      ),
+    );
+    // Thirty small deliveries retain ~150 kB between them, none measured (each could add at
+    // most HEAP_SLACK × what it allocated, under the per-event budget).
+    for (let i = 0; i < 30; i++) await host.emit("add", { count: 60 });
+    const measured = host.usage().plugins[0]?.peakHeapBytes.measurements;
+    expect(measured).toBe(1);
+    // One that retains ~100 kB is measured, and passes: the earlier ones' share is not its own.
+    expect((await host.emit("add", { count: 1300 })).failed).toEqual([]);
+    expect(host.usage().plugins[0]?.peakHeapBytes.measurements).toBe(2);
+    // One that retains ~300 kB fails.
+    expect((await host.emit("add", { count: 4000 })).failed).toEqual(["acme.adder"]);
+    expect(host.usage().plugins[0]?.errors.perEventBudgetsExhausted).toEqual({ heap: 1 });
+  });
+
+  it("measures the heap rarely for a plugin whose many small events do not grow it", async () => {
+    const host = createHost({ version: "1.0.0", events: { tick: {} } });
+    await host.load(
+      plugin(
+        "acme.ticker",
+        `const totals = { n: 0 };
+         export function activate() {
+           cove.events.on("tick", (e) => {
+             const parts = String(e.n).split("").map((d) => ({ d: Number(d) }));
+             totals.n += parts.reduce((a, p) => a + p.d, 0);
+           });
+         }`,
+        { capabilities: [{ name: "events.subscribe", scope: ["tick"] }] },
+      ),
+    );
+    const events = 1000;
+    for (let i = 0; i < events; i++) await host.emit("tick", { n: i });
+    const usage = host.usage().plugins[0];
+    expect(usage?.events.in).toBe(events);
+    // One measurement at load, then one every WALK_EVERY_RUNS runs (activation included).
+    const runs = events + 1;
+    expect(usage?.peakHeapBytes.measurements).toBe(1 + Math.floor(runs / WALK_EVERY_RUNS));
+    expect(usage?.peakHeapBytes.measuredAt).toEqual(expect.any(String));
+    expect(usage?.peakHeapBytes.used).toBeGreaterThan(10_000);
+    expect(usage?.state).toBe("active");
+  });
+
+  it("counts what the host hands a plugin: keeping event payloads is caught at once", async () => {
+    const host = createHost({
+      version: "1.0.0",
+      events: { text: {} },
+      api: {
+        editor: { snapshot: { capability: "editor.read", handler: () => "y".repeat(50_000) } },
+      },
+    });
+    // Strings copied in are not charged as allocation: without counting them, the heap would only
+    // be measured again WALK_EVERY_RUNS runs later.
+    const keeper = (how: string) => `
+      const kept = [];
+      export function activate() { cove.events.on("text", (e) => { kept.push(${how}); }); }`;
+    const budgets = { cumulative: { heapBytes: 1024 * 1024 } };
+    const capabilities = [{ name: "events.subscribe", scope: ["text"] }, { name: "editor.read" }];
+    await host.load([
+      plugin("acme.payloads", keeper("e.text"), { capabilities, budgets }),
+      plugin("acme.snapshots", keeper("cove.editor.snapshot()"), { capabilities, budgets }),
+    ]);
+    const failed: Record<string, number> = {};
+    for (let i = 0; i < 20; i++) {
+      const report = await host.emit("text", { text: `${i}`.padEnd(50_000, "x") });
+      for (const id of report.failed) failed[id] ??= i;
+    }
+    await host.idle();
+    // 100 kB of heap per event over a 1 MiB budget: the tenth or eleventh delivery crosses it.
+    for (const id of ["acme.payloads", "acme.snapshots"]) {
+      expect(host.plugin(id)?.state).toBe("unloaded");
+      expect(host.usage().plugins.find((p) => p.id === id)?.unloadReason).toBe("budget:heap");
+      expect(failed[id]).toBeGreaterThanOrEqual(8);
+      expect(failed[id]).toBeLessThanOrEqual(11);
+    }
+  });
+
+  it("measures every loaded plugin's heap now for usage({ measureHeap: true })", async () => {
+    const host = createHost({ version: "1.0.0", events: { grow: {} } });
+    await host.load(plugin("acme.small", `export const x = 1;`));
+    const before = host.usage().plugins[0]?.peakHeapBytes;
+    expect(before?.measurements).toBe(1);
+    const after = host.usage({ measureHeap: true }).plugins[0]?.peakHeapBytes;
+    expect(after?.measurements).toBe(2);
+    expect(after?.used).toBe(before?.used);
   });
 });

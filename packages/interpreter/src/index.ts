@@ -17,6 +17,8 @@ export type { ErrorPolicy, RunLimits } from "./runtime/run.js";
 export {
   createSandbox,
   DEFAULT_LIMITS,
+  type ResourceCounters,
+  type ResourceOptions,
   type ResourceReport,
   type RunOptions,
   Sandbox,

@@ -22,6 +22,7 @@ import {
 } from "../errors.js";
 import type { AuditLog } from "./audit-log.js";
 import type { Grants } from "./grants.js";
+import { hostValueBytes } from "./host-value-bytes.js";
 
 /** Bookkeeping the bridge reports to; the host's usage counters implement it. */
 export interface BridgeMeter {
@@ -30,6 +31,8 @@ export interface BridgeMeter {
   /** An async call's promise settled `ms` after it returned: added to the method's time. */
   settled(method: string, ms: number): void;
   denied(capability: string): void;
+  /** A method's result of about `bytes` (`hostValueBytes`) was handed to the plugin. */
+  received(bytes: number): void;
 }
 
 /** What a call needs: a capability held, and that its scope covers the item the call touches. */
@@ -156,12 +159,16 @@ function wrap(
     }
     const returned = performance.now();
     meter.call(qualifiedName, returned - started);
-    if (!(result instanceof Promise)) return result;
+    if (!(result instanceof Promise)) {
+      meter.received(hostValueBytes(result));
+      return result;
+    }
     // An async method: the plugin gets a promise it can await (the membrane keeps its run open
     // until the promise settles, within the run's time budget); the call is timed to settlement.
     return result.then(
       (value: unknown) => {
         meter.settled(qualifiedName, performance.now() - returned);
+        meter.received(hostValueBytes(value));
         return value;
       },
       (error: unknown) => {

@@ -13,6 +13,7 @@ import {
 import { EventEmitter } from "eventemitter3";
 import type { CompiledApi } from "../api/compile-api.js";
 import { type AuditLog, createAuditLog } from "../bridge/audit-log.js";
+import { hostValueBytes } from "../bridge/host-value-bytes.js";
 import { HostError, messages } from "../errors.js";
 import type { HostEvents } from "../events/host-events.js";
 import { type Task, yieldTurn } from "../events/plugin-queue.js";
@@ -21,7 +22,7 @@ import type { GlobalCatalogue } from "../sandbox/global-catalogue.js";
 import { guestStackOf, invokeGuest } from "../sandbox/invoke-guest.js";
 import type { StorageAdapter } from "../storage/storage-adapter.js";
 import { budgetReason, perEventLimits } from "./budget-limits.js";
-import { heapOverBudget } from "./heap-budget.js";
+import { checkHeapAfterRun } from "./heap-budget.js";
 import {
   appendLog,
   FUEL_SAMPLES,
@@ -168,9 +169,10 @@ export class HostCore {
   }
 
   /**
-   * Runs guest code now, under the per-event budget, and accounts for it: one `resources()`
-   * read after the run gives its fuel, the CPU time so far and the live heap, which is checked
-   * against the heap budgets (see `heap-budget.ts`).
+   * Runs guest code now, under the per-event budget, and accounts for it: a read of the
+   * sandbox's counters after the run gives its fuel, the CPU time so far and its allocation,
+   * from which the heap budgets are checked — walking the heap only when one could have been
+   * broken (see `heap-budget.ts`).
    */
   async runGuest(
     record: PluginRecord,
@@ -192,6 +194,7 @@ export class HostCore {
     const signal = AbortSignal.any(signals);
     const outer = runtime.current;
     runtime.current = { signal, chain: options.chain ?? [] };
+    runtime.heap.inflowBytes += hostValueBytes(args);
     let value: unknown;
     let failure: { error: unknown } | undefined;
     try {
@@ -215,25 +218,23 @@ export class HostCore {
   }
 
   /**
-   * Reads the sandbox's resources once after a run: fuel per event, the peak live heap, the
-   * cumulative CPU time. Returns the heap budget the run broke, if any.
+   * Reads the sandbox's counters once after a run: fuel per event, the cumulative CPU time and
+   * the allocation the heap check starts from. Returns the heap budget the run broke, if any.
    */
   private account(
     record: PluginRecord,
     runtime: PluginRuntime,
     isEvent: boolean,
   ): ResourceExhaustedError | undefined {
-    const after = runtime.sandbox.resources();
+    const after = runtime.sandbox.resources({ heap: false });
     const usage = record.usage;
     if (isEvent) {
       usage.fuelPerEvent.push(after.fuel - runtime.measured.fuel);
       if (usage.fuelPerEvent.length > FUEL_SAMPLES) usage.fuelPerEvent.shift();
     }
-    usage.peakHeapBytes = Math.max(usage.peakHeapBytes, after.heapBytes);
-    const heapBefore = runtime.measured.heapBytes;
-    runtime.measured = { fuel: after.fuel, heapBytes: after.heapBytes };
+    runtime.measured = { fuel: after.fuel };
     if (after.cpuTimeMs > record.cumulative.cpuMs) this.requestUnload(record, "budget:cpu");
-    return heapOverBudget(record, heapBefore, after.heapBytes);
+    return checkHeapAfterRun(record, runtime, after.allocationBytes);
   }
 
   private guestFailed(

@@ -17,6 +17,7 @@ import type { GlobalServices } from "../sandbox/global-catalogue.js";
 import { guestStackOf } from "../sandbox/invoke-guest.js";
 import { openPluginStore, type PluginStore } from "../storage/plugin-store.js";
 import { cumulativeLimits, perEventLimits } from "./budget-limits.js";
+import { closeRun, newHeapWatch, walkHeap } from "./heap-budget.js";
 import { type HostCore, unloadedError } from "./host-core.js";
 import { addHostCallTime, countHostCall, increment, type PluginRecord } from "./plugin-record.js";
 import type { GuestFunction, PluginRuntime } from "./plugin-runtime.js";
@@ -136,6 +137,9 @@ export async function loadPlugin(
         call: (method, ms) => countHostCall(record, method, ms),
         settled: (method, ms) => addHostCallTime(record, method, ms),
         denied: (capability) => increment(record.usage.denied, capability),
+        received: (bytes) => {
+          if (runtime !== undefined) runtime.heap.inflowBytes += bytes;
+        },
       },
       builtins: makeBuiltins({
         pluginId,
@@ -173,7 +177,8 @@ export async function loadPlugin(
       activation: undefined,
       unloading: false,
       unloadRequested: undefined,
-      measured: { fuel: 0, heapBytes: 0 },
+      measured: { fuel: 0 },
+      heap: newHeapWatch(),
       lifetime: new AbortController(),
       current: undefined,
     };
@@ -187,16 +192,14 @@ export async function loadPlugin(
     );
     // What `main` left behind is the baseline of the first run's fuel and heap growth; a main
     // module that already retains more than the heap budget is refused here.
-    const loaded = sandbox.resources();
-    runtime.measured = { fuel: loaded.fuel, heapBytes: loaded.heapBytes };
-    record.usage.peakHeapBytes = Math.max(record.usage.peakHeapBytes, loaded.heapBytes);
-    if (loaded.heapBytes > record.cumulative.heapBytes) {
+    const loaded = sandbox.resources({ heap: false });
+    runtime.measured = { fuel: loaded.fuel };
+    const heapBytes = walkHeap(record, runtime);
+    closeRun(runtime.heap, loaded.allocationBytes);
+    if (heapBytes > record.cumulative.heapBytes) {
       throw new HostError(
         "COVE_PLUGIN_LOAD_FAILED",
-        messages.loadFailed(
-          pluginId,
-          messages.heapAtLoad(loaded.heapBytes, record.cumulative.heapBytes),
-        ),
+        messages.loadFailed(pluginId, messages.heapAtLoad(heapBytes, record.cumulative.heapBytes)),
         pluginId,
       );
     }

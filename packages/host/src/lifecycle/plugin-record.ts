@@ -37,8 +37,11 @@ export interface UsageCounters {
   fuelPerEvent: number[];
   /** Totals of sandboxes already discarded (restarts, reloads). */
   retired: { fuel: number; cpuMs: number; allocationBytes: number };
-  /** The largest live heap measured (at the end of a run or of loading), over every load. */
+  /** The largest live heap measured, over every load (see `heap-budget.ts` for when). */
   peakHeapBytes: number;
+  /** How many times the live heap was measured, and when last (`Date.now()`). */
+  heapWalks: number;
+  heapMeasuredAt: number | undefined;
   hostCalls: Map<string, MethodUsage>;
   denied: Map<string, number>;
   errors: number;
@@ -95,6 +98,8 @@ export function createPluginRecord(
       fuelPerEvent: [],
       retired: { fuel: 0, cpuMs: 0, allocationBytes: 0 },
       peakHeapBytes: 0,
+      heapWalks: 0,
+      heapMeasuredAt: undefined,
       hostCalls: new Map(),
       denied: new Map(),
       errors: 0,

@@ -8,6 +8,7 @@ import type { Sandbox } from "@cove/interpreter";
 import type { Grants } from "../bridge/grants.js";
 import type { PluginQueue } from "../events/plugin-queue.js";
 import type { PluginStore } from "../storage/plugin-store.js";
+import type { HeapWatch } from "./heap-budget.js";
 
 export type GuestFunction = (...args: unknown[]) => unknown;
 
@@ -33,11 +34,13 @@ export interface PluginRuntime {
   /** The reason of an unload already asked for (budget exhausted, too many errors). */
   unloadRequested: string | undefined;
   /**
-   * The sandbox's fuel and live heap at the end of its last run (or of loading): the baseline
-   * the next run's fuel and heap growth are measured from. A plugin's runs follow one another
-   * in its queue, so what changed since belongs to the next run.
+   * The sandbox's fuel at the end of its last run (or of loading): the baseline the next run's
+   * fuel is measured from. A plugin's runs follow one another in its queue, so what changed
+   * since belongs to the next run.
    */
-  measured: { fuel: number; heapBytes: number };
+  measured: { fuel: number };
+  /** The live heap's last measurement and what could have grown it since (`heap-budget.ts`). */
+  readonly heap: HeapWatch;
   /** Aborted when unloading starts: stops the plugin's running task and its outgoing requests. */
   readonly lifetime: AbortController;
   /** The run in progress, if any: what the plugin's outgoing requests are tied to. */

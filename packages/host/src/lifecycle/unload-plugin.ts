@@ -60,7 +60,7 @@ export async function unloadPlugin(
   runtime.commands.clear();
   runtime.requestHandlers.clear();
   runtime.grants.revoke();
-  const used = runtime.sandbox.resources();
+  const used = runtime.sandbox.resources({ heap: false });
   record.usage.retired.fuel += used.fuel;
   record.usage.retired.cpuMs += used.cpuTimeMs;
   record.usage.retired.allocationBytes += used.allocationBytes;

@@ -303,7 +303,8 @@ function lowestHostVersion(manifest: unknown): string {
 }
 
 function usageOf(host: Host, pluginId: string): UsageRecord {
-  const record = host.usage().plugins.find((plugin) => plugin.id === pluginId);
+  // Measured now: a plugin's author wants the heap as it is, not as of the last walk.
+  const record = host.usage({ measureHeap: true }).plugins.find((plugin) => plugin.id === pluginId);
   if (record === undefined) {
     throw new HostError("COVE_PLUGIN_NOT_FOUND", messages.notFound(pluginId), pluginId);
   }

@@ -1,10 +1,17 @@
 /** Builds the usage report from the plugins' records and, for loaded plugins, their sandboxes. */
 
+import { walkHeap } from "../lifecycle/heap-budget.js";
 import type { HostCore } from "../lifecycle/host-core.js";
 import type { PluginRecord } from "../lifecycle/plugin-record.js";
-import type { Metered, UsageRecord, UsageReport } from "./usage-types.js";
+import type { Metered, UsageOptions, UsageRecord, UsageReport } from "./usage-types.js";
 
-export function collectUsage(core: HostCore): UsageReport {
+export function collectUsage(core: HostCore, options: UsageOptions = {}): UsageReport {
+  if (options.measureHeap === true) {
+    for (const [id, runtime] of core.runtimes) {
+      const record = core.records.get(id);
+      if (record !== undefined && runtime.alive) walkHeap(record, runtime);
+    }
+  }
   const plugins = [...core.records.values()].map((record) => usageOf(core, record));
   return {
     format: "cove-usage/1",
@@ -16,12 +23,11 @@ export function collectUsage(core: HostCore): UsageReport {
 
 function usageOf(core: HostCore, record: PluginRecord): UsageRecord {
   const runtime = core.runtimes.get(record.id);
-  const live = runtime?.sandbox.resources();
+  const live = runtime?.sandbox.resources({ heap: false });
   const usage = record.usage;
   const fuel = usage.retired.fuel + (live?.fuel ?? 0);
   const cpuMs = usage.retired.cpuMs + (live?.cpuTimeMs ?? 0);
   const allocation = usage.retired.allocationBytes + (live?.allocationBytes ?? 0);
-  const peak = Math.max(usage.peakHeapBytes, live?.heapBytes ?? 0);
   const samples = [...usage.fuelPerEvent].sort((a, b) => a - b);
   const byMethod: Record<string, { count: number; totalMs: number }> = {};
   let hostCalls = 0;
@@ -54,7 +60,12 @@ function usageOf(core: HostCore, record: PluginRecord): UsageRecord {
     },
     cpuMs: metered(round(cpuMs), cumulative.cpuMs),
     allocationBytes: metered(allocation, cumulative.allocationBytes),
-    peakHeapBytes: metered(peak, cumulative.heapBytes),
+    peakHeapBytes: {
+      ...metered(usage.peakHeapBytes, cumulative.heapBytes),
+      measuredAt:
+        usage.heapMeasuredAt === undefined ? null : new Date(usage.heapMeasuredAt).toISOString(),
+      measurements: usage.heapWalks,
+    },
     hostCalls: { total: hostCalls, budget: finite(cumulative.hostCalls), byMethod },
     denied: { total: [...usage.denied.values()].reduce((a, b) => a + b, 0), byCapability },
     errors: {
