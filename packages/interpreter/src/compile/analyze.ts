@@ -452,7 +452,9 @@ export class Analyzer {
     fs.isClassConstructor = opts.ctor === true;
     fs.isDerived = opts.derived === true;
     fs.hasSimpleParams = node.params.every((p) => p.type === "Identifier");
-    for (const p of node.params) for (const id of boundNames(p)) fs.declare(id.name, "param");
+    for (const p of node.params) {
+      for (const id of boundNames(p)) fs.declare(id.name, "param").tdzParam = !fs.hasSimpleParams;
+    }
     let varScope = fs;
     if (!fs.hasSimpleParams) {
       varScope = new Scope("body", fs, strict, body);

@@ -44,7 +44,7 @@ export function slotTemplate(env: Scope): Slot[] {
   const visit = (s: Scope): void => {
     if (s.env !== env) return;
     for (const b of s.bindings.values()) {
-      if (b.slot >= 0 && (b.lexical || b.kind === "import")) init[b.slot] = UNINIT;
+      if (b.slot >= 0 && b.tdz) init[b.slot] = UNINIT;
     }
     for (const c of s.children) if (!c.materialized) visit(c);
   };

@@ -37,7 +37,7 @@ function notDefined(run: Run, name: string): never {
 }
 
 function needsTdz(b: Binding): boolean {
-  return b.lexical || b.kind === "import";
+  return b.tdz;
 }
 
 /** Reads a statically resolved binding. */

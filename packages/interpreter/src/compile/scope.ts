@@ -42,6 +42,12 @@ export class Binding {
   global = false;
   /** Annex B: the var binding a block-level function declaration also assigns. */
   annexB: Binding | undefined;
+  /**
+   * A parameter of a function with parameter expressions: initialized in order, so a default
+   * that reads a later parameter (or itself) is a ReferenceError
+   * (https://tc39.es/ecma262/#sec-functiondeclarationinstantiation steps 20–21, 25).
+   */
+  tdzParam = false;
   constructor(
     readonly name: string,
     readonly kind: BindingKind,
@@ -50,6 +56,11 @@ export class Binding {
 
   get lexical(): boolean {
     return this.kind === "let" || this.kind === "const" || this.kind === "class";
+  }
+
+  /** Whether reads must check for an uninitialized binding. */
+  get tdz(): boolean {
+    return this.lexical || this.kind === "import" || this.tdzParam;
   }
 
   get immutable(): boolean {

@@ -20,6 +20,18 @@ describe("functions", () => {
     ).toBe("outer");
   });
 
+  it("initializes parameters with expressions in order: a later one or itself is in TDZ", () => {
+    const caught = (src: string) =>
+      run(`try { ${src}; 'no error' } catch (e) { e instanceof ReferenceError ? 'ReferenceError' : String(e) }`);
+    expect(caught("(function (a = b, b) {})()")).toBe("ReferenceError");
+    expect(caught("(function (a = a) {})()")).toBe("ReferenceError");
+    expect(caught("({ m(a = b, b) {} }).m()")).toBe("ReferenceError");
+    expect(caught("(class { static m([a] = [b], b) {} }).m()")).toBe("ReferenceError");
+    expect(caught("((a = b, b) => 0)()")).toBe("ReferenceError");
+    expect(run("(function (a, b = a, c = () => b) { return c(); })(5)")).toBe(5);
+    expect(run("(function (a = 1, b) { return [a, b]; })(undefined, 2)")).toEqual([1, 2]);
+  });
+
   it("maps arguments to parameters in sloppy functions only", () => {
     expect(run("function f(a) { arguments[0] = 2; return a; } f(1)")).toBe(2);
     expect(run("function f(a) { 'use strict'; arguments[0] = 2; return a; } f(1)")).toBe(1);
