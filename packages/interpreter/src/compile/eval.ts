@@ -170,6 +170,22 @@ function declareEvalVars(
     return;
   }
   const c = caller as { scope: Scope; env: Env };
+  // An eval in the parameter expressions of a (non-arrow) function may not declare `arguments`
+  // (https://tc39.es/ecma262/#sec-evaldeclarationinstantiation, the parameter-scope check). Code
+  // in the body of such a function sits under its "body" scope; code among the parameters
+  // reaches the function scope first.
+  let home: Scope = c.scope;
+  while (home.kind !== "function" && home.kind !== "body" && home.parent !== null) {
+    home = home.parent;
+  }
+  if (
+    home.kind === "function" &&
+    !home.isArrow &&
+    !home.hasSimpleParams &&
+    names.includes("arguments")
+  ) {
+    throwSyntaxError(run, "Eval code in parameter expressions may not declare 'arguments'");
+  }
   checkLexicalConflicts(run, c.scope, varScope, names);
   const varEnv = up(c.env, hopsBetween(c.scope, varScope));
   for (const n of names) {
