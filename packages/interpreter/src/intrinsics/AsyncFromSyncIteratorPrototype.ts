@@ -137,72 +137,48 @@ const next: NativeImpl = (run, thisArg, args) => {
   return continuation(run, result as JSObject, cap, syncRec, true);
 };
 
-/** https://tc39.es/ecma262/#sec-%asyncfromsynciteratorprototype%.return */
-const return_: NativeImpl = (run, thisArg, args) => {
-  const o = receiver(run, thisArg);
-  const cap = capability(run);
-  const syncRec = o.syncIteratorRecord;
-  const syncIterator = syncRec.iterator;
-  const abrupt: { error?: Value } = {};
-  const method = orReject(abrupt, () => getMethod(run, syncIterator, "return"));
-  if ("error" in abrupt) return rejectNow(run, cap, abrupt.error);
-  if (method === undefined) {
-    resolvePromise(run, cap.promise as PromiseObject, createIterResult(run, args[0], true));
-    return cap.promise;
-  }
-  const result = orReject(abrupt, () =>
-    method.call(run, syncIterator, args.length > 0 ? [args[0]] : []),
-  );
-  if ("error" in abrupt) return rejectNow(run, cap, abrupt.error);
-  if (!(result instanceof JSObject)) {
-    return rejectNow(
-      run,
-      cap,
-      makeError(run, "TypeError", "iterator.return() did not return an object"),
-    );
-  }
-  return continuation(run, result, cap, syncRec, false);
-};
-
-/** https://tc39.es/ecma262/#sec-%asyncfromsynciteratorprototype%.throw */
-const throw_: NativeImpl = (run, thisArg, args) => {
-  const o = receiver(run, thisArg);
-  const cap = capability(run);
-  const syncRec = o.syncIteratorRecord;
-  const syncIterator = syncRec.iterator;
-  const abrupt: { error?: Value } = {};
-  const method = orReject(abrupt, () => getMethod(run, syncIterator, "throw"));
-  if ("error" in abrupt) return rejectNow(run, cap, abrupt.error);
-  if (method === undefined) {
-    // The sync iterator cannot take the exception: close it, then reject with a TypeError.
-    orReject(abrupt, () => iteratorClose(run, syncRec, false));
+/**
+ * https://tc39.es/ecma262/#sec-%asyncfromsynciteratorprototype%.return and
+ * https://tc39.es/ecma262/#sec-%asyncfromsynciteratorprototype%.throw: forward to the sync
+ * iterator's method of that name. Without one, `return` answers { value, done: true } and
+ * `throw` closes the sync iterator and rejects with a TypeError.
+ */
+function forward(name: "return" | "throw"): NativeImpl {
+  return (run, thisArg, args) => {
+    const syncRec = receiver(run, thisArg).syncIteratorRecord;
+    const syncIterator = syncRec.iterator;
+    const cap = capability(run);
+    const abrupt: { error?: Value } = {};
+    const method = orReject(abrupt, () => getMethod(run, syncIterator, name));
     if ("error" in abrupt) return rejectNow(run, cap, abrupt.error);
-    return rejectNow(
-      run,
-      cap,
-      makeError(run, "TypeError", "The iterator does not provide a 'throw' method"),
+    if (method === undefined) {
+      if (name === "return") {
+        resolvePromise(run, cap.promise as PromiseObject, createIterResult(run, args[0], true));
+        return cap.promise;
+      }
+      orReject(abrupt, () => iteratorClose(run, syncRec, false));
+      if ("error" in abrupt) return rejectNow(run, cap, abrupt.error);
+      const error = makeError(run, "TypeError", "The iterator does not provide a 'throw' method");
+      return rejectNow(run, cap, error);
+    }
+    const result = orReject(abrupt, () =>
+      method.call(run, syncIterator, args.length > 0 ? [args[0]] : []),
     );
-  }
-  const result = orReject(abrupt, () =>
-    method.call(run, syncIterator, args.length > 0 ? [args[0]] : []),
-  );
-  if ("error" in abrupt) return rejectNow(run, cap, abrupt.error);
-  if (!(result instanceof JSObject)) {
-    return rejectNow(
-      run,
-      cap,
-      makeError(run, "TypeError", "iterator.throw() did not return an object"),
-    );
-  }
-  return continuation(run, result, cap, syncRec, true);
-};
+    if ("error" in abrupt) return rejectNow(run, cap, abrupt.error);
+    if (!(result instanceof JSObject)) {
+      const error = makeError(run, "TypeError", `iterator.${name}() did not return an object`);
+      return rejectNow(run, cap, error);
+    }
+    return continuation(run, result, cap, syncRec, name === "throw");
+  };
+}
 
 export function installAsyncFromSyncIteratorPrototype(realm: Realm): void {
   const proto = new JSObject(realm.emptyShape, realm.intrinsics.AsyncIteratorPrototype as JSObject);
   defineMethods(realm, proto, [
     ["next", next, 1],
-    ["return", return_, 1],
-    ["throw", throw_, 1],
+    ["return", forward("return"), 1],
+    ["throw", forward("throw"), 1],
   ]);
   realm.intrinsics.AsyncFromSyncIteratorPrototype = proto;
 }

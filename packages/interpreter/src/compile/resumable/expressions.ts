@@ -78,6 +78,29 @@ function* asyncGeneratorYield(v: Value): Generator<Suspend, Value, Value> {
   }
 }
 
+type Resumption = "next" | "throw" | "return";
+
+/**
+ * How a delegating `yield*` was resumed, as the method to call on the inner iterator and the
+ * value to pass it (a throw or a return reaching the yield becomes "throw" or "return").
+ */
+function* receive(
+  suspension: Generator<Suspend, Value, Value>,
+): Generator<Suspend, [Resumption, Value], Value> {
+  try {
+    return ["next", yield* suspension];
+  } catch (e) {
+    if (e instanceof ThrowSignal) return ["throw", e.value];
+    if (e instanceof GeneratorReturn) return ["return", e.value];
+    throw e;
+  }
+}
+
+/** A sync generator's `yield*` step: the inner result object is yielded as it is. */
+function* yieldRaw(inner: JSObject): Generator<Suspend, Value, Value> {
+  return yield new Suspend(YIELD_RAW, inner);
+}
+
 /** AsyncIteratorClose (https://tc39.es/ecma262/#sec-asynciteratorclose) for a normal completion. */
 function* asyncIteratorClose(run: Run, it: JSObject): Generator<Suspend, void, Value> {
   const m = getMethod(run, it, "return");
@@ -98,7 +121,7 @@ function asyncDelegate(arg: RExpr): RExpr {
     const run = s.f.run;
     const rec = getAsyncIterator(run, yield* arg(s));
     const it = rec.iterator;
-    let mode: "next" | "throw" | "return" = "next";
+    let mode: Resumption = "next";
     let received: Value;
     for (;;) {
       let inner: Value;
@@ -125,18 +148,7 @@ function asyncDelegate(arg: RExpr): RExpr {
         if (mode === "return") throw new GeneratorReturn(value);
         return value;
       }
-      try {
-        received = yield* asyncGeneratorYield(inner.get(run, "value", inner));
-        mode = "next";
-      } catch (e) {
-        if (e instanceof ThrowSignal) {
-          mode = "throw";
-          received = e.value;
-        } else if (e instanceof GeneratorReturn) {
-          mode = "return";
-          received = e.value;
-        } else throw e;
-      }
+      [mode, received] = yield* receive(asyncGeneratorYield(inner.get(run, "value", inner)));
     }
   };
 }
@@ -172,7 +184,7 @@ const resumable: Record<string, (node: never, ctx: Ctx) => RExpr> = {
       const iterable = yield* (arg as RExpr)(s);
       const rec = getIterator(run, iterable);
       const it = rec.iterator;
-      let mode: "next" | "throw" | "return" = "next";
+      let mode: Resumption = "next";
       let received: Value;
       for (;;) {
         let inner: Value;
@@ -197,18 +209,7 @@ const resumable: Record<string, (node: never, ctx: Ctx) => RExpr> = {
           if (mode === "return") throw new GeneratorReturn(value);
           return value;
         }
-        try {
-          received = yield new Suspend(YIELD_RAW, inner);
-          mode = "next";
-        } catch (e) {
-          if (e instanceof ThrowSignal) {
-            mode = "throw";
-            received = e.value;
-          } else if (e instanceof GeneratorReturn) {
-            mode = "return";
-            received = e.value;
-          } else throw e;
-        }
+        [mode, received] = yield* receive(yieldRaw(inner));
       }
     };
   },
