@@ -596,7 +596,8 @@ export class Sandbox {
       unhandledRejections: this.unhandledRejections,
     };
     if (options.heap === false) return counters;
-    return { ...counters, heapBytes: measureHeap(this.realm, this.modules.roots()).bytes };
+    const roots = [...this.modules.roots(), ...this.membrane.liveExportedFunctions()];
+    return { ...counters, heapBytes: measureHeap(this.realm, roots).bytes };
   }
 
   /** Releases the realm; any later use throws. */

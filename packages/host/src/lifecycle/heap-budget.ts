@@ -32,10 +32,10 @@
  * - `interval`: the plugin allocated (and was handed) max(1 MiB, budget / 8) since the last walk,
  *   so the peak reported stays near the truth;
  * - `runs`: WALK_EVERY_RUNS runs went by since the last walk. This catches, late, what the bound
- *   does not see: values from an application's own `catalogue` globals (not counted in), memory
- *   retained only by a guest function the host holds (a registered handler's closure, which the
- *   walk does not reach) becoming reachable again, and the walk counting every reference to one
- *   string in full.
+ *   does not see: values from an application's own `catalogue` globals (not counted in) and the
+ *   walk counting every reference to one string in full. (Memory retained only by a guest
+ *   function the host holds, such as a registered handler's closure, is walked: the sandbox
+ *   counts the guest functions behind live host callables as roots.)
  *
  * Near its budget, a plugin is walked after every run that allocates; a plugin far under it,
  * every WALK_EVERY_RUNS runs or so. A walk also happens at load (a `main` over budget is refused)

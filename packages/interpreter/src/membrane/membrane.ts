@@ -56,6 +56,9 @@ export class Membrane {
   private readonly thrown = new WeakMap<SandboxError, Value>();
   private readonly exportedFns = new WeakMap<JSObject, (...args: unknown[]) => unknown>();
   private readonly exportedFnsReverse = new WeakMap<(...args: unknown[]) => unknown, JSObject>();
+  /** Host callables handed out, held weakly (see liveExportedFunctions). */
+  private readonly exportedWrappers = new Set<WeakRef<(...args: unknown[]) => unknown>>();
+  private pruneAt = 64;
   /** Host promises made for guest promises, and the way back (a round trip gives the original). */
   private readonly exportedPromises = new WeakMap<JSObject, Promise<unknown>>();
   private readonly promiseOrigins = new WeakMap<Promise<unknown>, JSObject>();
@@ -337,8 +340,27 @@ export class Membrane {
       w = (...args: unknown[]) => host.callGuest(fn, undefined, args);
       this.exportedFns.set(fn, w);
       this.exportedFnsReverse.set(w, fn);
+      this.exportedWrappers.add(new WeakRef(w));
+      if (this.exportedWrappers.size > this.pruneAt) this.liveExportedFunctions();
     }
     return w;
+  }
+
+  /**
+   * The guest functions whose host callables are still alive: what guest memory the host keeps
+   * reachable from outside the realm (an event handler registered with the host, a callback
+   * held by the application), so the live-heap walk counts it. Drops dead entries.
+   */
+  liveExportedFunctions(): JSObject[] {
+    const live: JSObject[] = [];
+    for (const ref of this.exportedWrappers) {
+      const w = ref.deref();
+      const fn = w === undefined ? undefined : this.exportedFnsReverse.get(w);
+      if (fn === undefined) this.exportedWrappers.delete(ref);
+      else live.push(fn);
+    }
+    this.pruneAt = Math.max(64, 2 * this.exportedWrappers.size);
+    return live;
   }
 
   /**

@@ -49,3 +49,16 @@ describe("resources({ heap: false })", () => {
     expectTypeOf(sb.resources({ heap })).toEqualTypeOf<ResourceCounters | ResourceReport>();
   });
 });
+
+describe("resources().heapBytes", () => {
+  it("counts guest memory the host keeps alive through a guest function it holds", () => {
+    const sb = createSandbox();
+    const before = sb.resources().heapBytes;
+    // The closure's data is reachable only from the host's callable, not from the realm.
+    const held = sb.runSync(
+      "(() => { const data = Array.from({ length: 20000 }, (_, i) => ({ i })); return () => data.length; })()",
+    ) as () => number;
+    expect(held()).toBe(20000);
+    expect(sb.resources().heapBytes - before).toBeGreaterThan(20000 * 48);
+  });
+});
