@@ -119,8 +119,14 @@ function foldString(p: ParserState, s: readonly number[]): readonly number[] {
 /** https://tc39.es/ecma262/#prod-ClassSetExpression, up to and including the `]`. */
 function parseClassSetExpression(p: ParserState): SetContents {
   if (p.eat("]")) return fromChars(CharSet.EMPTY);
+  const before = p.pos;
   let acc = parseClassSetOperand(p, true);
   if (p.lookingAt("&&") || p.lookingAt("--")) {
+    // The operands of && and -- are ClassSetOperands: a range is not one.
+    const operandEnd = p.pos;
+    p.pos = before;
+    parseClassSetOperand(p, false);
+    if (p.pos !== operandEnd) p.fail("Invalid set operation in character class");
     const op = p.src.slice(p.pos, p.pos + 2);
     while (p.eat(op)) {
       if (op === "&&" && p.unit() === 0x26) p.fail("Invalid set operation in character class");

@@ -73,7 +73,10 @@ class Compiler {
     const firstSet = first === undefined ? -1 : this.set(first);
     const latin = new Uint8Array(this.sets.length * 256);
     this.sets.forEach((set, s) => {
-      for (let c = 0; c < 256; c++) if (set.has(c)) latin[s * 256 + c] = 1;
+      const r = set.ranges;
+      for (let i = 0; i < r.length && (r[i] as number) < 256; i += 2) {
+        latin.fill(1, s * 256 + (r[i] as number), s * 256 + Math.min(r[i + 1] as number, 255) + 1);
+      }
     });
     return {
       code,

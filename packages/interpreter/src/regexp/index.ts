@@ -46,7 +46,7 @@ export function validFlags(flags: string): boolean {
 
 class CompiledMatcher implements RegExpMatcher {
   readonly groupCount: number;
-  private readonly state: VMState;
+  private state: VMState | undefined;
 
   constructor(
     private readonly program: Program,
@@ -54,10 +54,10 @@ class CompiledMatcher implements RegExpMatcher {
     private readonly sticky: boolean,
   ) {
     this.groupCount = program.groupCount;
-    this.state = createState(program);
   }
 
   exec(input: string, lastIndex: number, run: Run): Int32Array | null {
+    this.state ??= createState(this.program);
     return execProgram(this.program, this.state, input, lastIndex, this.sticky, run);
   }
 }

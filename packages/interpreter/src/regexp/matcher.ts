@@ -29,6 +29,31 @@ import * as op from "./program.js";
 import { canonicalize } from "./unicode/case-folding.js";
 import type { CharSet } from "./unicode/charset.js";
 
+/**
+ * The opcodes this file compares against, as module constants; the dispatch switch uses the
+ * numbers themselves (commented) so the engine can compile it to a jump table.
+ */
+const {
+  BACKREF,
+  BACKREF_B,
+  BACKREF_I_B,
+  CHAR_U_B,
+  CLOSE,
+  CLOSE_B,
+  FORK_JUMP,
+  LAZY_STAR_U,
+  LOOK,
+  LOOP_CHECK_EMPTY,
+  LOOP_GREEDY,
+  LOOP_MARK,
+  LOOP_SATURATE,
+  OPEN,
+  RESET,
+  SET_U_B,
+  STAR_U,
+  WORD_BOUNDARY,
+} = op;
+
 /** Steps between two fuel charges. */
 const STEP_BATCH = 1024;
 /** Units of fuel a batch of steps costs (REGEX_STEPS_PER_FUEL = 16). */
@@ -45,7 +70,10 @@ const T_LAZY = 3;
 const T_LOOK = 4;
 const T_LOOK_NOT = 5;
 
-/** Per-matcher buffers, reused by every exec (matching never re-enters itself). */
+/**
+ * Per-matcher buffers, made at the first exec and reused by every later one (matching never
+ * re-enters itself).
+ */
 export interface VMState {
   stack: Int32Array;
   readonly regs: Int32Array;
@@ -150,32 +178,33 @@ export function execProgram(
           left = STEP_BATCH;
         }
         switch (code[pc]) {
-          case op.CHAR:
+          case 0 /* CHAR */:
             if (pos < end && input.charCodeAt(pos) === code[pc + 1]) {
               pos++;
               pc += 2;
               continue;
             }
             break forward;
-          case op.CHAR_B:
+          case 1 /* CHAR_B */:
             if (pos > 0 && input.charCodeAt(pos - 1) === code[pc + 1]) {
               pos--;
               pc += 2;
               continue;
             }
             break forward;
-          case op.CHAR_U:
-          case op.CHAR_U_B: {
-            const back = code[pc] === op.CHAR_U_B;
-            const w = back ? widthBefore(input, pos) : widthAt(input, pos, end);
-            if (w === 0) break forward;
-            const c = back ? codePointBefore(input, pos, w) : codePointAt(input, pos, w);
-            if (c !== code[pc + 1]) break forward;
-            pos += back ? -w : w;
-            pc += 2;
-            continue;
-          }
-          case op.CHAR2:
+          case 2 /* CHAR_U */:
+          case 3 /* CHAR_U_B */:
+            {
+              const back = code[pc] === CHAR_U_B;
+              const w = back ? widthBefore(input, pos) : widthAt(input, pos, end);
+              if (w === 0) break forward;
+              const c = back ? codePointBefore(input, pos, w) : codePointAt(input, pos, w);
+              if (c !== code[pc + 1]) break forward;
+              pos += back ? -w : w;
+              pc += 2;
+              continue;
+            }
+          case 4 /* CHAR2 */:
             if (pos < end) {
               const c = input.charCodeAt(pos);
               if (c === code[pc + 1] || c === code[pc + 2]) {
@@ -185,7 +214,7 @@ export function execProgram(
               }
             }
             break forward;
-          case op.CHAR2_B:
+          case 5 /* CHAR2_B */:
             if (pos > 0) {
               const c = input.charCodeAt(pos - 1);
               if (c === code[pc + 1] || c === code[pc + 2]) {
@@ -195,7 +224,7 @@ export function execProgram(
               }
             }
             break forward;
-          case op.SET:
+          case 6 /* SET */:
             if (pos < end) {
               const c = input.charCodeAt(pos);
               const s = code[pc + 1] as number;
@@ -206,7 +235,7 @@ export function execProgram(
               }
             }
             break forward;
-          case op.SET_B:
+          case 7 /* SET_B */:
             if (pos > 0) {
               const c = input.charCodeAt(pos - 1);
               const s = code[pc + 1] as number;
@@ -217,308 +246,318 @@ export function execProgram(
               }
             }
             break forward;
-          case op.SET_U:
-          case op.SET_U_B: {
-            const back = code[pc] === op.SET_U_B;
-            const w = back ? widthBefore(input, pos) : widthAt(input, pos, end);
-            if (w === 0) break forward;
-            const c = back ? codePointBefore(input, pos, w) : codePointAt(input, pos, w);
-            const s = code[pc + 1] as number;
-            if (!(c < 256 ? latin[(s << 8) | c] === 1 : (sets[s] as CharSet).has(c))) {
-              break forward;
+          case 8 /* SET_U */:
+          case 9 /* SET_U_B */:
+            {
+              const back = code[pc] === SET_U_B;
+              const w = back ? widthBefore(input, pos) : widthAt(input, pos, end);
+              if (w === 0) break forward;
+              const c = back ? codePointBefore(input, pos, w) : codePointAt(input, pos, w);
+              const s = code[pc + 1] as number;
+              if (!(c < 256 ? latin[(s << 8) | c] === 1 : (sets[s] as CharSet).has(c))) {
+                break forward;
+              }
+              pos += back ? -w : w;
+              pc += 2;
+              continue;
             }
-            pos += back ? -w : w;
-            pc += 2;
-            continue;
-          }
-          case op.STRING: {
-            const n = code[pc + 1] as number;
-            if (pos + n > end) break forward;
-            let i = 0;
-            while (i < n && input.charCodeAt(pos + i) === code[pc + 2 + i]) i++;
-            if (i < n) break forward;
-            pos += n;
-            pc += 2 + n;
-            continue;
-          }
-          case op.START:
+          case 10 /* STRING */:
+            {
+              const n = code[pc + 1] as number;
+              if (pos + n > end) break forward;
+              let i = 0;
+              while (i < n && input.charCodeAt(pos + i) === code[pc + 2 + i]) i++;
+              if (i < n) break forward;
+              pos += n;
+              pc += 2 + n;
+              continue;
+            }
+          case 11 /* START */:
             if (pos !== 0) break forward;
             pc++;
             continue;
-          case op.START_M:
+          case 12 /* START_M */:
             if (pos !== 0 && !isLineTerminator(input.charCodeAt(pos - 1))) break forward;
             pc++;
             continue;
-          case op.END:
+          case 13 /* END */:
             if (pos !== end) break forward;
             pc++;
             continue;
-          case op.END_M:
+          case 14 /* END_M */:
             if (pos !== end && !isLineTerminator(input.charCodeAt(pos))) break forward;
             pc++;
             continue;
-          case op.WORD_BOUNDARY:
-          case op.NOT_WORD_BOUNDARY: {
-            const s = code[pc + 1] as number;
-            const a = pos > 0 && isIn(input.charCodeAt(pos - 1), s, latin, sets);
-            const b = pos < end && isIn(input.charCodeAt(pos), s, latin, sets);
-            if ((a !== b) !== (code[pc] === op.WORD_BOUNDARY)) break forward;
-            pc += 2;
-            continue;
-          }
-          case op.JMP:
+          case 15 /* WORD_BOUNDARY */:
+          case 16 /* NOT_WORD_BOUNDARY */:
+            {
+              const s = code[pc + 1] as number;
+              const a = pos > 0 && isIn(input.charCodeAt(pos - 1), s, latin, sets);
+              const b = pos < end && isIn(input.charCodeAt(pos), s, latin, sets);
+              if ((a !== b) !== (code[pc] === WORD_BOUNDARY)) break forward;
+              pc += 2;
+              continue;
+            }
+          case 17 /* JMP */:
             pc = code[pc + 1] as number;
             continue;
-          case op.FORK:
-          case op.FORK_JUMP: {
-            if (sp + 4 > cap) {
-              cap = grow(state, cap, sp + 4, run);
-              stack = state.stack;
+          case 18 /* FORK */:
+          case 19 /* FORK_JUMP */:
+            {
+              if (sp + 4 > cap) {
+                cap = grow(state, cap, sp + 4, run);
+                stack = state.stack;
+              }
+              const jump = code[pc] === FORK_JUMP;
+              stack[sp] = jump ? pc + 2 : (code[pc + 1] as number);
+              stack[sp + 1] = pos;
+              stack[sp + 3] = T_CHOICE;
+              sp += 4;
+              pc = jump ? (code[pc + 1] as number) : pc + 2;
+              continue;
             }
-            const jump = code[pc] === op.FORK_JUMP;
-            stack[sp] = jump ? pc + 2 : (code[pc + 1] as number);
-            stack[sp + 1] = pos;
-            stack[sp + 3] = T_CHOICE;
-            sp += 4;
-            pc = jump ? (code[pc + 1] as number) : pc + 2;
-            continue;
-          }
-          case op.MATCH:
+          case 20 /* MATCH */:
             regs[0] = start;
             regs[1] = pos;
             result = regs.slice(0, nCap);
             break search;
-          case op.FAIL:
+          case 21 /* FAIL */:
             break forward;
-          case op.OPEN:
-          case op.CLOSE:
-          case op.CLOSE_B:
-          case op.RESET:
-          case op.LOOP_INIT:
-          case op.LOOP_MARK: {
-            // Register writes, each logged for backtracking.
-            const o = code[pc] as number;
-            let r0: number;
-            let v0: number;
-            let r1 = -1;
-            let v1 = 0;
-            if (o === op.OPEN) {
-              r0 = openBase + (code[pc + 1] as number);
-              v0 = pos;
-              pc += 2;
-            } else if (o === op.CLOSE || o === op.CLOSE_B) {
+          case 22 /* OPEN */:
+          case 23 /* CLOSE */:
+          case 24 /* CLOSE_B */:
+          case 25 /* RESET */:
+          case 30 /* LOOP_INIT */:
+          case 33 /* LOOP_MARK */:
+            {
+              // Register writes, each logged for backtracking.
+              const o = code[pc] as number;
+              let r0: number;
+              let v0: number;
+              let r1 = -1;
+              let v1 = 0;
+              if (o === OPEN) {
+                r0 = openBase + (code[pc + 1] as number);
+                v0 = pos;
+                pc += 2;
+              } else if (o === CLOSE || o === CLOSE_B) {
+                const g = code[pc + 1] as number;
+                const opened = regs[openBase + g] as number;
+                r0 = 2 * g;
+                r1 = r0 + 1;
+                v0 = o === CLOSE ? opened : pos;
+                v1 = o === CLOSE ? pos : opened;
+                pc += 2;
+              } else if (o === RESET) {
+                const from = 2 * (code[pc + 1] as number);
+                const to = 2 * (code[pc + 2] as number) + 1;
+                pc += 3;
+                for (let r = from; r <= to; r++) {
+                  if (regs[r] === -1) continue;
+                  if (sp !== 0) {
+                    if (sp + 4 > cap) {
+                      cap = grow(state, cap, sp + 4, run);
+                      stack = state.stack;
+                    }
+                    stack[sp] = r;
+                    stack[sp + 1] = regs[r] as number;
+                    stack[sp + 3] = T_RESTORE;
+                    sp += 4;
+                  }
+                  regs[r] = -1;
+                }
+                continue;
+              } else {
+                r0 = loopBase + 2 * (code[pc + 1] as number) + (o === LOOP_MARK ? 1 : 0);
+                v0 = o === LOOP_MARK ? pos : 0;
+                pc += 2;
+              }
+              if (sp !== 0) {
+                if (sp + 8 > cap) {
+                  cap = grow(state, cap, sp + 8, run);
+                  stack = state.stack;
+                }
+                stack[sp] = r0;
+                stack[sp + 1] = regs[r0] as number;
+                stack[sp + 3] = T_RESTORE;
+                sp += 4;
+                if (r1 >= 0) {
+                  stack[sp] = r1;
+                  stack[sp + 1] = regs[r1] as number;
+                  stack[sp + 3] = T_RESTORE;
+                  sp += 4;
+                }
+              }
+              regs[r0] = v0;
+              if (r1 >= 0) regs[r1] = v1;
+              continue;
+            }
+          case 26 /* BACKREF */:
+          case 27 /* BACKREF_B */:
+          case 28 /* BACKREF_I */:
+          case 29 /* BACKREF_I_B */:
+            {
+              const o = code[pc] as number;
               const g = code[pc + 1] as number;
-              const opened = regs[openBase + g] as number;
-              r0 = 2 * g;
-              r1 = r0 + 1;
-              v0 = o === op.CLOSE ? opened : pos;
-              v1 = o === op.CLOSE ? pos : opened;
+              const s = regs[2 * g] as number;
+              const e = regs[2 * g + 1] as number;
               pc += 2;
-            } else if (o === op.RESET) {
-              const from = 2 * (code[pc + 1] as number);
-              const to = 2 * (code[pc + 2] as number) + 1;
-              pc += 3;
-              for (let r = from; r <= to; r++) {
-                if (regs[r] === -1) continue;
+              if (s < 0 || e < 0) continue;
+              const len = e - s;
+              const back = o === BACKREF_B || o === BACKREF_I_B;
+              const at = back ? pos - len : pos;
+              if (at < 0 || at + len > end) break forward;
+              left -= len >> 2;
+              const same =
+                o === BACKREF || o === BACKREF_B
+                  ? sameText(input, s, at, len)
+                  : sameTextIgnoringCase(input, s, at, len, unicode);
+              if (!same) break forward;
+              pos = back ? at : at + len;
+              continue;
+            }
+          case 31 /* LOOP_GREEDY */:
+          case 32 /* LOOP_LAZY */:
+            {
+              const count = regs[loopBase + 2 * (code[pc + 1] as number)] as number;
+              if (count < (code[pc + 2] as number)) {
+                pc += 5;
+                continue;
+              }
+              const exit = code[pc + 4] as number;
+              if (count >= (code[pc + 3] as number)) {
+                pc = exit;
+                continue;
+              }
+              if (sp + 4 > cap) {
+                cap = grow(state, cap, sp + 4, run);
+                stack = state.stack;
+              }
+              const greedy = code[pc] === LOOP_GREEDY;
+              stack[sp] = greedy ? exit : pc + 5;
+              stack[sp + 1] = pos;
+              stack[sp + 3] = T_CHOICE;
+              sp += 4;
+              pc = greedy ? pc + 5 : exit;
+              continue;
+            }
+          case 34 /* LOOP_END */:
+            {
+              const r = loopBase + 2 * (code[pc + 1] as number);
+              const count = regs[r] as number;
+              const min = code[pc + 2] as number;
+              const flags = code[pc + 3] as number;
+              if ((flags & LOOP_CHECK_EMPTY) !== 0 && count >= min && pos === regs[r + 1]) {
+                break forward;
+              }
+              if ((flags & LOOP_SATURATE) === 0 || count < min) {
                 if (sp !== 0) {
                   if (sp + 4 > cap) {
                     cap = grow(state, cap, sp + 4, run);
                     stack = state.stack;
                   }
                   stack[sp] = r;
-                  stack[sp + 1] = regs[r] as number;
+                  stack[sp + 1] = count;
                   stack[sp + 3] = T_RESTORE;
                   sp += 4;
                 }
-                regs[r] = -1;
+                regs[r] = count + 1;
               }
+              pc = code[pc + 4] as number;
               continue;
-            } else {
-              r0 = loopBase + 2 * (code[pc + 1] as number) + (o === op.LOOP_MARK ? 1 : 0);
-              v0 = o === op.LOOP_MARK ? pos : 0;
-              pc += 2;
             }
-            if (sp !== 0) {
-              if (sp + 8 > cap) {
-                cap = grow(state, cap, sp + 8, run);
-                stack = state.stack;
+          case 35 /* STAR */:
+          case 36 /* STAR_U */:
+            {
+              const s = code[pc + 1] as number;
+              const min = code[pc + 2] as number;
+              const max = code[pc + 3] as number;
+              const follow = code[pc + 4] as number;
+              const u = code[pc] === STAR_U;
+              let p = pos;
+              let n = 0;
+              let low = min === 0 ? p : -1;
+              while (n < max && p < end) {
+                const w = u ? widthAt(input, p, end) : 1;
+                const c = u ? codePointAt(input, p, w) : input.charCodeAt(p);
+                if (!(c < 256 ? latin[(s << 8) | c] === 1 : (sets[s] as CharSet).has(c))) break;
+                p += w;
+                if (++n === min) low = p;
+                if (--left <= 0) {
+                  run.charge(BATCH_FUEL - (left >> 4));
+                  left = STEP_BATCH;
+                }
               }
-              stack[sp] = r0;
-              stack[sp + 1] = regs[r0] as number;
-              stack[sp + 3] = T_RESTORE;
-              sp += 4;
-              if (r1 >= 0) {
-                stack[sp] = r1;
-                stack[sp + 1] = regs[r1] as number;
-                stack[sp + 3] = T_RESTORE;
-                sp += 4;
+              if (n < min) break forward;
+              if (n > min && follow !== -2) {
+                if (follow >= 0) {
+                  while (p > low && (p >= end || input.charCodeAt(p) !== follow)) {
+                    p = u ? p - widthBefore(input, p) : p - 1;
+                    left--;
+                  }
+                  if (p >= end || input.charCodeAt(p) !== follow) break forward;
+                }
+                if (p > low) {
+                  if (sp + 4 > cap) {
+                    cap = grow(state, cap, sp + 4, run);
+                    stack = state.stack;
+                  }
+                  stack[sp] = pc;
+                  stack[sp + 1] = low;
+                  stack[sp + 2] = p;
+                  stack[sp + 3] = T_STAR;
+                  sp += 4;
+                }
               }
-            }
-            regs[r0] = v0;
-            if (r1 >= 0) regs[r1] = v1;
-            continue;
-          }
-          case op.BACKREF:
-          case op.BACKREF_B:
-          case op.BACKREF_I:
-          case op.BACKREF_I_B: {
-            const o = code[pc] as number;
-            const g = code[pc + 1] as number;
-            const s = regs[2 * g] as number;
-            const e = regs[2 * g + 1] as number;
-            pc += 2;
-            if (s < 0 || e < 0) continue;
-            const len = e - s;
-            const back = o === op.BACKREF_B || o === op.BACKREF_I_B;
-            const at = back ? pos - len : pos;
-            if (at < 0 || at + len > end) break forward;
-            left -= len >> 2;
-            const same =
-              o === op.BACKREF || o === op.BACKREF_B
-                ? sameText(input, s, at, len)
-                : sameTextIgnoringCase(input, s, at, len, unicode);
-            if (!same) break forward;
-            pos = back ? at : at + len;
-            continue;
-          }
-          case op.LOOP_GREEDY:
-          case op.LOOP_LAZY: {
-            const count = regs[loopBase + 2 * (code[pc + 1] as number)] as number;
-            if (count < (code[pc + 2] as number)) {
+              pos = p;
               pc += 5;
               continue;
             }
-            const exit = code[pc + 4] as number;
-            if (count >= (code[pc + 3] as number)) {
-              pc = exit;
-              continue;
-            }
-            if (sp + 4 > cap) {
-              cap = grow(state, cap, sp + 4, run);
-              stack = state.stack;
-            }
-            const greedy = code[pc] === op.LOOP_GREEDY;
-            stack[sp] = greedy ? exit : pc + 5;
-            stack[sp + 1] = pos;
-            stack[sp + 3] = T_CHOICE;
-            sp += 4;
-            pc = greedy ? pc + 5 : exit;
-            continue;
-          }
-          case op.LOOP_END: {
-            const r = loopBase + 2 * (code[pc + 1] as number);
-            const count = regs[r] as number;
-            const min = code[pc + 2] as number;
-            const flags = code[pc + 3] as number;
-            if ((flags & op.LOOP_CHECK_EMPTY) !== 0 && count >= min && pos === regs[r + 1]) {
-              break forward;
-            }
-            if ((flags & op.LOOP_SATURATE) === 0 || count < min) {
-              if (sp !== 0) {
-                if (sp + 4 > cap) {
-                  cap = grow(state, cap, sp + 4, run);
-                  stack = state.stack;
+          case 37 /* LAZY_STAR */:
+          case 38 /* LAZY_STAR_U */:
+            {
+              const s = code[pc + 1] as number;
+              const min = code[pc + 2] as number;
+              let p = pos;
+              let n = 0;
+              const u = code[pc] === LAZY_STAR_U;
+              while (n < min) {
+                const w = p < end ? (u ? widthAt(input, p, end) : 1) : 0;
+                if (w === 0) break;
+                const c = u ? codePointAt(input, p, w) : input.charCodeAt(p);
+                if (!(c < 256 ? latin[(s << 8) | c] === 1 : (sets[s] as CharSet).has(c))) break;
+                p += w;
+                n++;
+                if (--left <= 0) {
+                  run.charge(BATCH_FUEL - (left >> 4));
+                  left = STEP_BATCH;
                 }
-                stack[sp] = r;
-                stack[sp + 1] = count;
-                stack[sp + 3] = T_RESTORE;
-                sp += 4;
               }
-              regs[r] = count + 1;
-            }
-            pc = code[pc + 4] as number;
-            continue;
-          }
-          case op.STAR:
-          case op.STAR_U: {
-            const s = code[pc + 1] as number;
-            const min = code[pc + 2] as number;
-            const max = code[pc + 3] as number;
-            const follow = code[pc + 4] as number;
-            const u = code[pc] === op.STAR_U;
-            let p = pos;
-            let n = 0;
-            let low = min === 0 ? p : -1;
-            while (n < max && p < end) {
-              const w = u ? widthAt(input, p, end) : 1;
-              const c = u ? codePointAt(input, p, w) : input.charCodeAt(p);
-              if (!(c < 256 ? latin[(s << 8) | c] === 1 : (sets[s] as CharSet).has(c))) break;
-              p += w;
-              if (++n === min) low = p;
-              if (--left <= 0) {
-                run.charge(BATCH_FUEL - (left >> 4));
-                left = STEP_BATCH;
+              if (n < min) break forward;
+              const next = lazyNext(code, pc, input, p, n, end, latin, sets);
+              if (next === -1) break forward;
+              if (next >= 0) {
+                p = next;
+                n += lazySkipped;
+                left -= lazySkipped;
               }
-            }
-            if (n < min) break forward;
-            if (n > min && follow !== -2) {
-              if (follow >= 0) {
-                while (p > low && (p >= end || input.charCodeAt(p) !== follow)) {
-                  p = u ? p - widthBefore(input, p) : p - 1;
-                  left--;
-                }
-                if (p >= end || input.charCodeAt(p) !== follow) break forward;
-              }
-              if (p > low) {
+              if (n < (code[pc + 3] as number) && p < end) {
                 if (sp + 4 > cap) {
                   cap = grow(state, cap, sp + 4, run);
                   stack = state.stack;
                 }
                 stack[sp] = pc;
-                stack[sp + 1] = low;
+                stack[sp + 1] = n;
                 stack[sp + 2] = p;
-                stack[sp + 3] = T_STAR;
+                stack[sp + 3] = T_LAZY;
                 sp += 4;
               }
+              pos = p;
+              pc += 5;
+              continue;
             }
-            pos = p;
-            pc += 5;
-            continue;
-          }
-          case op.LAZY_STAR:
-          case op.LAZY_STAR_U: {
-            const s = code[pc + 1] as number;
-            const min = code[pc + 2] as number;
-            let p = pos;
-            let n = 0;
-            const u = code[pc] === op.LAZY_STAR_U;
-            while (n < min) {
-              const w = p < end ? (u ? widthAt(input, p, end) : 1) : 0;
-              if (w === 0) break;
-              const c = u ? codePointAt(input, p, w) : input.charCodeAt(p);
-              if (!(c < 256 ? latin[(s << 8) | c] === 1 : (sets[s] as CharSet).has(c))) break;
-              p += w;
-              n++;
-              if (--left <= 0) {
-                run.charge(BATCH_FUEL - (left >> 4));
-                left = STEP_BATCH;
-              }
-            }
-            if (n < min) break forward;
-            const next = lazyNext(code, pc, input, p, n, end, latin, sets);
-            if (next === -1) break forward;
-            if (next >= 0) {
-              p = next;
-              n += lazySkipped;
-              left -= lazySkipped;
-            }
-            if (n < (code[pc + 3] as number) && p < end) {
-              if (sp + 4 > cap) {
-                cap = grow(state, cap, sp + 4, run);
-                stack = state.stack;
-              }
-              stack[sp] = pc;
-              stack[sp + 1] = n;
-              stack[sp + 2] = p;
-              stack[sp + 3] = T_LAZY;
-              sp += 4;
-            }
-            pos = p;
-            pc += 5;
-            continue;
-          }
-          case op.LOOK:
-          case op.LOOK_NOT:
+          case 39 /* LOOK */:
+          case 40 /* LOOK_NOT */:
             if (sp + 4 > cap) {
               cap = grow(state, cap, sp + 4, run);
               stack = state.stack;
@@ -526,38 +565,40 @@ export function execProgram(
             regs[lookBase + (code[pc + 1] as number)] = sp;
             stack[sp] = code[pc + 2] as number;
             stack[sp + 1] = pos;
-            stack[sp + 3] = code[pc] === op.LOOK ? T_LOOK : T_LOOK_NOT;
+            stack[sp + 3] = code[pc] === LOOK ? T_LOOK : T_LOOK_NOT;
             sp += 4;
             pc += 3;
             continue;
-          case op.LOOK_END: {
-            // Keep the body's undo entries, drop its choice points and the marker.
-            const m = regs[lookBase + (code[pc + 1] as number)] as number;
-            pc = stack[m] as number;
-            pos = stack[m + 1] as number;
-            let w = m;
-            for (let i = m + 4; i < sp; i += 4) {
-              if (stack[i + 3] === T_RESTORE) {
-                stack[w] = stack[i] as number;
-                stack[w + 1] = stack[i + 1] as number;
-                stack[w + 3] = T_RESTORE;
-                w += 4;
+          case 41 /* LOOK_END */:
+            {
+              // Keep the body's undo entries, drop its choice points and the marker.
+              const m = regs[lookBase + (code[pc + 1] as number)] as number;
+              pc = stack[m] as number;
+              pos = stack[m + 1] as number;
+              let w = m;
+              for (let i = m + 4; i < sp; i += 4) {
+                if (stack[i + 3] === T_RESTORE) {
+                  stack[w] = stack[i] as number;
+                  stack[w + 1] = stack[i + 1] as number;
+                  stack[w + 3] = T_RESTORE;
+                  w += 4;
+                }
               }
+              left -= (sp - m) >> 2;
+              sp = w;
+              continue;
             }
-            left -= (sp - m) >> 2;
-            sp = w;
-            continue;
-          }
-          case op.LOOK_NOT_END: {
-            // The body matched, so the negative lookaround fails: undo the body, then fail.
-            const m = regs[lookBase + (code[pc + 1] as number)] as number;
-            for (let i = sp - 4; i > m; i -= 4) {
-              if (stack[i + 3] === T_RESTORE) regs[stack[i] as number] = stack[i + 1] as number;
+          case 42 /* LOOK_NOT_END */:
+            {
+              // The body matched, so the negative lookaround fails: undo the body, then fail.
+              const m = regs[lookBase + (code[pc + 1] as number)] as number;
+              for (let i = sp - 4; i > m; i -= 4) {
+                if (stack[i + 3] === T_RESTORE) regs[stack[i] as number] = stack[i + 1] as number;
+              }
+              left -= (sp - m) >> 2;
+              sp = m;
+              break forward;
             }
-            left -= (sp - m) >> 2;
-            sp = m;
-            break forward;
-          }
           default:
             throw new Error(`regexp: bad opcode ${code[pc]} at ${pc}`);
         }
@@ -587,7 +628,7 @@ export function execProgram(
           case T_STAR: {
             const opPc = stack[top] as number;
             const low = stack[top + 1] as number;
-            const u = code[opPc] === op.STAR_U;
+            const u = code[opPc] === STAR_U;
             const follow = code[opPc + 4] as number;
             let p = stack[top + 2] as number;
             p = u ? p - widthBefore(input, p) : p - 1;
@@ -610,7 +651,7 @@ export function execProgram(
           case T_LAZY: {
             const opPc = stack[top] as number;
             const s = code[opPc + 1] as number;
-            const u = code[opPc] === op.LAZY_STAR_U;
+            const u = code[opPc] === LAZY_STAR_U;
             let p = stack[top + 2] as number;
             let n = stack[top + 1] as number;
             const w = u ? widthAt(input, p, end) : 1;
@@ -704,7 +745,7 @@ function lazyNext(
   if (follow < 0 || (p < end && input.charCodeAt(p) === follow)) return -2;
   const s = code[opPc + 1] as number;
   const max = code[opPc + 3] as number;
-  const u = code[opPc] === op.LAZY_STAR_U;
+  const u = code[opPc] === LAZY_STAR_U;
   let skipped = 0;
   while (n < max && p < end) {
     const w = u ? widthAt(input, p, end) : 1;
