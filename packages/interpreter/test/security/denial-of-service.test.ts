@@ -460,12 +460,10 @@ describe("host calls", () => {
 });
 
 describe("catastrophic regular expressions", () => {
-  // Known gap: regular-expression matching delegates to the host's RegExp (ARCHITECTURE.md
-  // "Not yet": a metered regular-expression engine). A backtracking pattern runs on the host
-  // stack where no checkpoint can stop it, so the host hangs until the match ends. The fixture
-  // runs the match in a child process with a deadline; it fails (the child is killed) until the
-  // metered engine lands — see the metered-regex issue.
-  it.fails("/(a+)+$/ on 30 'a's and '!' is stopped by the run's budget (known gap: metered regex engine)", async () => {
+  // Invariant: matching is metered guest work (src/regexp/matcher.ts charges fuel per VM step),
+  // so a backtracking pattern reaches the run's checkpoint and stops at its deadline. The fixture
+  // still runs in a child process with a deadline, so a regression hangs the child, not the suite.
+  it("/(a+)+$/ on 30 'a's and '!' is stopped by the run's budget", async () => {
     const child = await runInChild(
       `const sb = cove.createSandbox({ limits: { perRun: { timeMs: 500 } } });
          const t0 = Date.now();
