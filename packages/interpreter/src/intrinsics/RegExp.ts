@@ -24,7 +24,11 @@ import { JSObject } from "../values/object.js";
 import { WEC, WRITABLE } from "../values/property.js";
 import { RegExpObject } from "../values/regexp-object.js";
 import type { Value } from "../values/value.js";
-import { regExpPrototypeAccessors, regExpPrototypeMethods } from "./RegExpPrototype.js";
+import {
+  recordRegExpPrototype,
+  regExpPrototypeAccessors,
+  regExpPrototypeMethods,
+} from "./RegExpPrototype.js";
 import { installRegExpStringIteratorPrototype } from "./RegExpStringIteratorPrototype.js";
 
 /** https://tc39.es/ecma262/#sec-isregexp */
@@ -44,9 +48,34 @@ export function regExpAlloc(run: Run, newTarget: JSObject): RegExpObject {
   return obj;
 }
 
-/** Compiled matchers by flags and source; matchers hold no guest state, so they are shared. */
-const cache = new Map<string, RegExpMatcher>();
+/**
+ * Compiled matchers by flags, then source (two levels, so a lookup builds no key string);
+ * matchers hold no guest state, so they are shared.
+ */
+const cache = new Map<string, Map<string, RegExpMatcher>>();
+let cached = 0;
 const CACHE_MAX = 512;
+
+/** The compiled matcher of a pattern and valid flags, from the cache or compiled (and charged). */
+export function regExpMatcher(run: Run, p: string, f: string): RegExpMatcher {
+  let byFlags = cache.get(f);
+  const matcher = byFlags?.get(p);
+  if (matcher !== undefined) return matcher;
+  run.charge(charFuel(p.length * 4));
+  const compiled = compileMatcher(p, f);
+  if (typeof compiled === "string") return throwError(run, "SyntaxError", compiled);
+  if (cached >= CACHE_MAX) {
+    cache.clear();
+    cached = 0;
+  }
+  if (byFlags === undefined) {
+    byFlags = new Map();
+    cache.set(f, byFlags);
+  }
+  byFlags.set(p, compiled);
+  cached++;
+  return compiled;
+}
 
 /** https://tc39.es/ecma262/#sec-regexpinitialize */
 export function regExpInitialize(
@@ -59,16 +88,7 @@ export function regExpInitialize(
   const f = flags === undefined ? "" : toString(run, flags);
   if (!validFlags(f))
     throwError(run, "SyntaxError", `Invalid flags supplied to RegExp constructor '${f}'`);
-  const key = `${f}/${p}`;
-  let matcher = cache.get(key);
-  if (matcher === undefined) {
-    run.charge(charFuel(p.length * 4));
-    const compiled = compileMatcher(p, f);
-    if (typeof compiled === "string") return throwError(run, "SyntaxError", compiled);
-    if (cache.size >= CACHE_MAX) cache.clear();
-    cache.set(key, compiled);
-    matcher = compiled;
-  }
+  const matcher = regExpMatcher(run, p, f);
   obj.originalSource = p;
   obj.originalFlags = f;
   obj.matcher = matcher;
@@ -91,6 +111,11 @@ export function thisRegExp(run: Run, v: Value, name: string): RegExpObject {
 /** https://tc39.es/ecma262/#sec-regexpexec */
 export function regExpExec(run: Run, r: JSObject, s: string): JSObject | null {
   const exec = r.get(run, "exec", r);
+  if (exec === run.realm.intrinsics.RegExpPrototypeExec && r instanceof RegExpObject) {
+    // The built-in exec on a RegExp does only RegExpBuiltinExec (its string is one already).
+    run.charge(1);
+    return regExpBuiltinExec(run, r, s);
+  }
   if (isCallable(exec)) {
     const result = exec.call(run, r, [s]);
     if (result !== null && !(result instanceof JSObject)) {
@@ -101,31 +126,60 @@ export function regExpExec(run: Run, r: JSObject, s: string): JSObject | null {
   return regExpBuiltinExec(run, thisRegExp(run, r, "exec"), s);
 }
 
-/** https://tc39.es/ecma262/#sec-regexpbuiltinexec */
-export function regExpBuiltinExec(run: Run, r: RegExpObject, s: string): JSObject | null {
+/**
+ * Whether RegExpExec(r, s) returns a match, for callers that only test it (RegExp.prototype.test):
+ * the same steps, but when exec is the built-in one the match array it would make is never
+ * observed, so it is not made.
+ */
+export function regExpTest(run: Run, r: JSObject, s: string): boolean {
+  const exec = r.get(run, "exec", r);
+  if (exec === run.realm.intrinsics.RegExpPrototypeExec && r instanceof RegExpObject) {
+    run.charge(1);
+    return builtinMatch(run, r, s) !== null;
+  }
+  if (isCallable(exec)) {
+    const result = exec.call(run, r, [s]);
+    if (result !== null && !(result instanceof JSObject)) {
+      throwTypeError(run, "The result of a RegExp exec method must be an object or null");
+    }
+    return result !== null;
+  }
+  return regExpBuiltinExec(run, thisRegExp(run, r, "exec"), s) !== null;
+}
+
+/**
+ * https://tc39.es/ecma262/#sec-regexpbuiltinexec steps 1–17: reads lastIndex, matches and
+ * updates lastIndex; the capture registers (the matcher's buffer) or null.
+ */
+function builtinMatch(run: Run, r: RegExpObject, s: string): Int32Array | null {
   const length = s.length;
   let lastIndex = toLength(run, r.get(run, "lastIndex", r));
-  const flags = r.originalFlags;
-  const global = flags.includes("g");
-  const sticky = flags.includes("y");
-  const hasIndices = flags.includes("d");
-  if (!global && !sticky) lastIndex = 0;
   const matcher = r.matcher;
   if (matcher === undefined) return throwTypeError(run, "RegExp object is not initialized");
+  const { global, sticky } = matcher;
+  if (!global && !sticky) lastIndex = 0;
   // The matcher charges its own steps as it runs (see REGEX_STEPS_PER_FUEL in costs.ts).
   const m = lastIndex > length ? null : matcher.exec(s, lastIndex, run);
   if (m === null) {
     if (global || sticky) setOrThrow(run, r, "lastIndex", 0);
     return null;
   }
-  lastIndex = m[0] as number;
+  if (global || sticky) setOrThrow(run, r, "lastIndex", m[1] as number);
+  return m;
+}
+
+/** https://tc39.es/ecma262/#sec-regexpbuiltinexec */
+export function regExpBuiltinExec(run: Run, r: RegExpObject, s: string): JSObject | null {
+  const m = builtinMatch(run, r, s);
+  if (m === null) return null;
+  const matcher = r.matcher as RegExpMatcher;
+  const lastIndex = m[0] as number;
   const e = m[1] as number;
-  if (global || sticky) setOrThrow(run, r, "lastIndex", e);
   const n = matcher.groupCount;
   run.alloc(BYTES_OBJECT + (n + 1) * BYTES_ELEMENT + stringBytes(e - lastIndex));
   const elements: Value[] = [s.slice(lastIndex, e)];
   const names = matcher.groupNames;
-  const hasGroups = names.some((name) => name !== undefined);
+  const hasGroups = matcher.hasNamedGroups;
   let groups: JSObject | undefined;
   if (hasGroups) {
     run.alloc(BYTES_OBJECT);
@@ -148,7 +202,9 @@ export function regExpBuiltinExec(run: Run, r: RegExpObject, s: string): JSObjec
   a.defineData("index", lastIndex, WEC);
   a.defineData("input", s, WEC);
   a.defineData("groups", groups, WEC);
-  if (hasIndices) a.defineData("indices", makeIndicesArray(run, m, names, hasGroups), WEC);
+  if (matcher.hasIndices) {
+    a.defineData("indices", makeIndicesArray(run, m, n + 1, names, hasGroups), WEC);
+  }
   return a;
 }
 
@@ -156,11 +212,11 @@ export function regExpBuiltinExec(run: Run, r: RegExpObject, s: string): JSObjec
 function makeIndicesArray(
   run: Run,
   m: Int32Array,
+  count: number,
   names: readonly (string | undefined)[],
   hasGroups: boolean,
 ): JSArray {
   const realm = run.realm;
-  const count = m.length >> 1;
   run.alloc(BYTES_OBJECT + count * (BYTES_OBJECT + 3 * BYTES_ELEMENT));
   let groups: JSObject | undefined;
   if (hasGroups) {
@@ -230,6 +286,7 @@ export function installRegExp(realm: Realm): void {
   defineAccessors(realm, ctor, [[Symbol.species, (_run, thisArg) => thisArg]]);
   defineMethods(realm, proto, regExpPrototypeMethods);
   defineAccessors(realm, proto, regExpPrototypeAccessors);
+  recordRegExpPrototype(proto);
   i.RegExpPrototypeExec = proto.storageGet("exec") as JSObject;
   installRegExpStringIteratorPrototype(realm);
   defineGlobal(realm, "RegExp", ctor);

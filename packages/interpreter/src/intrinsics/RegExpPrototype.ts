@@ -5,6 +5,7 @@
  */
 
 import type { AccessorRow, MethodRow } from "../realm/bootstrap.js";
+import type { RegExpMatcher } from "../regexp/index.js";
 import {
   isCallable,
   sameValue,
@@ -27,10 +28,20 @@ import {
 } from "../runtime/object-ops.js";
 import type { Run } from "../runtime/run.js";
 import { throwTypeError } from "../runtime/throw.js";
-import { JSObject } from "../values/object.js";
+import { type ABSENT, JSObject } from "../values/object.js";
+import type { Stored } from "../values/property.js";
 import { RegExpObject } from "../values/regexp-object.js";
 import type { Value } from "../values/value.js";
-import { regExpBuiltinExec, regExpExec, regExpInitialize, thisRegExp } from "./RegExp.js";
+import {
+  isRegExp,
+  regExpBuiltinExec,
+  regExpCreate,
+  regExpExec,
+  regExpInitialize,
+  regExpMatcher,
+  regExpTest,
+  thisRegExp,
+} from "./RegExp.js";
 import { createRegExpStringIterator } from "./RegExpStringIteratorPrototype.js";
 import { advanceStringIndex, allocString, getSubstitution, StringBuilder } from "./string-ops.js";
 
@@ -50,7 +61,7 @@ function exec(run: Run, thisArg: Value, args: Value[]): Value {
 function test(run: Run, thisArg: Value, args: Value[]): Value {
   const r = thisObject(run, thisArg, "test");
   const s = toString(run, args[0]);
-  return regExpExec(run, r, s) !== null;
+  return regExpTest(run, r, s);
 }
 
 /** https://tc39.es/ecma262/#sec-regexp.prototype.tostring */
@@ -85,9 +96,54 @@ function isFullUnicode(flags: string): boolean {
   return flags.includes("u") || flags.includes("v");
 }
 
+const FLAG_PROPERTIES: readonly (readonly [string, string])[] = [
+  ["hasIndices", "d"],
+  ["global", "g"],
+  ["ignoreCase", "i"],
+  ["multiline", "m"],
+  ["dotAll", "s"],
+  ["unicode", "u"],
+  ["unicodeSets", "v"],
+  ["sticky", "y"],
+];
+
+/**
+ * For each realm's %RegExp.prototype%: its `flags` accessor and the flag accessors the `flags`
+ * getter reads, as installed.
+ */
+const pristineAccessors = new WeakMap<JSObject, readonly (Stored | typeof ABSENT)[]>();
+const FLAGS_READ: readonly string[] = ["flags", ...FLAG_PROPERTIES.map(([name]) => name)];
+
+/** Records the accessors of a freshly installed %RegExp.prototype% (see getFlags). */
+export function recordRegExpPrototype(proto: JSObject): void {
+  pristineAccessors.set(
+    proto,
+    FLAGS_READ.map((name) => proto.storageGet(name)),
+  );
+}
+
+/**
+ * `? ToString(? Get(rx, "flags"))` when its result is known without running anything: for a
+ * RegExp with no own property but lastIndex whose prototype still has the built-in `flags` and
+ * flag accessors, that Get only runs built-in getters that read the RegExp's own flags.
+ * Undefined otherwise.
+ */
+function knownFlags(rx: JSObject): string | undefined {
+  if (!(rx instanceof RegExpObject) || rx.matcher === undefined || rx.shape?.size !== 1) {
+    return undefined;
+  }
+  const proto = rx.proto;
+  const accessors = proto === null ? undefined : pristineAccessors.get(proto);
+  if (accessors === undefined) return undefined;
+  for (let i = 0; i < FLAGS_READ.length; i++) {
+    if ((proto as JSObject).storageGet(FLAGS_READ[i] as string) !== accessors[i]) return undefined;
+  }
+  return rx.matcher.flags;
+}
+
 /** Reads `flags` as RegExp.prototype methods do: `? ToString(? Get(rx, "flags"))`. */
 function getFlags(run: Run, rx: JSObject): string {
-  return toString(run, rx.get(run, "flags", rx));
+  return knownFlags(rx) ?? toString(run, rx.get(run, "flags", rx));
 }
 
 /** Step shared by @@match, @@replace and the RegExp String Iterator after an empty match. */
@@ -225,11 +281,48 @@ function symbolSplit(run: Run, thisArg: Value, args: Value[]): Value {
   const rx = thisObject(run, thisArg, "[Symbol.split]");
   const s = toString(run, args[0]);
   const limit = args[1];
-  const c = speciesConstructor(run, rx, run.realm.intrinsics.RegExp as JSObject);
-  const flags = getFlags(run, rx);
+  const intrinsics = run.realm.intrinsics;
+  const c = speciesConstructor(run, rx, intrinsics.RegExp as JSObject);
+  const known = knownFlags(rx);
+  const flags = known ?? toString(run, rx.get(run, "flags", rx));
   const unicodeMatching = isFullUnicode(flags);
   const newFlags = flags.includes("y") ? flags : `${flags}y`;
-  const splitter = construct(run, c, [rx, newFlags]);
+  if (known !== undefined && c === intrinsics.RegExp) {
+    // Constructing the splitter, `new %RegExp%(rx, newFlags)`, observes only IsRegExp(rx).
+    isRegExp(run, rx);
+    const proto = intrinsics.RegExpPrototype as JSObject;
+    if (proto.storageGet("exec") === intrinsics.RegExpPrototypeExec) {
+      // The splitter would be internal with the built-in exec, so the spec loop's sticky tries
+      // at each position are unobservable: search for the next match instead.
+      const searcher = regExpMatcher(
+        run,
+        (rx as RegExpObject).originalSource,
+        newFlags.replace("y", ""),
+      );
+      const lim = limit === undefined ? 4294967295 : toUint32(run, limit);
+      if (lim === 0) return createArray(run, []);
+      if (s === "") return createArray(run, searcher.exec(s, 0, run) === null ? [s] : []);
+      return splitBySearch(run, s, searcher, lim, unicodeMatching);
+    }
+    return splitByExec(
+      run,
+      s,
+      limit,
+      unicodeMatching,
+      regExpCreate(run, (rx as RegExpObject).originalSource, newFlags),
+    );
+  }
+  return splitByExec(run, s, limit, unicodeMatching, construct(run, c, [rx, newFlags]));
+}
+
+/** @@split from step 12 on, with the splitter made: the spec's loop of sticky execs. */
+function splitByExec(
+  run: Run,
+  s: string,
+  limit: Value,
+  unicodeMatching: boolean,
+  splitter: JSObject,
+): JSObject {
   const a = createArray(run, []);
   let lengthA = 0;
   const lim = limit === undefined ? 4294967295 : toUint32(run, limit);
@@ -277,6 +370,53 @@ function symbolSplit(run: Run, thisArg: Value, args: Value[]): Value {
   return a;
 }
 
+/**
+ * @@split's loop (https://tc39.es/ecma262/#sec-regexp.prototype-@@split steps 19–25) for a
+ * pristine splitter: each search finds the first position from q where the spec's sticky exec
+ * would match, so the positions in between, where it would fail, are skipped.
+ */
+function splitBySearch(
+  run: Run,
+  s: string,
+  searcher: RegExpMatcher,
+  lim: number,
+  unicodeMatching: boolean,
+): JSObject {
+  const size = s.length;
+  const list: Value[] = [];
+  const add = (start: number, end: number): void => {
+    run.charge(1);
+    allocString(run, end - start);
+    list.push(s.slice(start, end));
+  };
+  let p = 0;
+  let q = 0;
+  while (q < size) {
+    const m = searcher.exec(s, q, run);
+    if (m === null || (m[0] as number) >= size) break;
+    q = m[0] as number;
+    const e = Math.min(m[1] as number, size);
+    if (e === p) {
+      q = advanceStringIndex(s, q, unicodeMatching);
+      continue;
+    }
+    add(p, q);
+    if (list.length === lim) return createArray(run, list);
+    p = e;
+    for (let i = 1; i <= searcher.groupCount; i++) {
+      const start = m[2 * i] as number;
+      if (start < 0) {
+        run.charge(1);
+        list.push(undefined);
+      } else add(start, m[2 * i + 1] as number);
+      if (list.length === lim) return createArray(run, list);
+    }
+    q = p;
+  }
+  add(p, size);
+  return createArray(run, list);
+}
+
 /** https://tc39.es/ecma262/#sec-regexphasflag */
 function flagGetter(flag: string, name: string): AccessorRow {
   return [
@@ -293,17 +433,6 @@ function flagGetter(flag: string, name: string): AccessorRow {
     },
   ];
 }
-
-const FLAG_PROPERTIES: readonly (readonly [string, string])[] = [
-  ["hasIndices", "d"],
-  ["global", "g"],
-  ["ignoreCase", "i"],
-  ["multiline", "m"],
-  ["dotAll", "s"],
-  ["unicode", "u"],
-  ["unicodeSets", "v"],
-  ["sticky", "y"],
-];
 
 /** https://tc39.es/ecma262/#sec-get-regexp.prototype.flags */
 function flagsGetter(run: Run, thisArg: Value): Value {

@@ -18,15 +18,29 @@ export interface RegExpMatcher {
   readonly groupCount: number;
   /** For each capturing group 1..n (index 0 is group 1): its GroupName or undefined. */
   readonly groupNames: readonly (string | undefined)[];
+  /** Whether some group has a name (the exec result then has a `groups` object). */
+  readonly hasNamedGroups: boolean;
+  /** The flags, in the order of RegExp.prototype.flags ("dgimsuvy"). */
+  readonly flags: string;
+  /** The `g`, `y` and `d` flags the matcher was compiled with. */
+  readonly global: boolean;
+  readonly sticky: boolean;
+  readonly hasIndices: boolean;
   /**
    * The first match that starts at `lastIndex` or after it — exactly at `lastIndex` when the
    * pattern is sticky — as RegExpBuiltinExec's loop finds it
    * (https://tc39.es/ecma262/#sec-regexpbuiltinexec steps 13–14), or null. The result is
    * `[start, end]` of the match followed by `[start, end]` of each group 1..n, -1 for a group
-   * that did not participate (code-unit offsets). `lastIndex` is at most the input's length.
-   * The matching work is charged to `run` as it happens.
+   * that did not participate (code-unit offsets); the array may be longer, and is the
+   * matcher's own buffer, valid only until its next exec. `lastIndex` is at most the input's
+   * length. The matching work is charged to `run` as it happens.
    */
   exec(input: string, lastIndex: number, run: Run): Int32Array | null;
+  /**
+   * The same pattern without the `y` flag (this matcher when it has none): it finds the first
+   * position from `lastIndex` on where this one would match.
+   */
+  withoutSticky(): RegExpMatcher;
 }
 
 /**
@@ -46,19 +60,41 @@ export function validFlags(flags: string): boolean {
 
 class CompiledMatcher implements RegExpMatcher {
   readonly groupCount: number;
+  readonly hasNamedGroups: boolean;
+  readonly global: boolean;
+  readonly sticky: boolean;
+  readonly hasIndices: boolean;
+  readonly flags: string;
   private state: VMState | undefined;
+  private searcher: RegExpMatcher | undefined;
 
   constructor(
     private readonly program: Program,
     readonly groupNames: readonly (string | undefined)[],
-    private readonly sticky: boolean,
+    flags: string,
   ) {
+    this.flags = [...FLAGS].filter((f) => flags.includes(f)).join("");
     this.groupCount = program.groupCount;
+    this.hasNamedGroups = groupNames.some((name) => name !== undefined);
+    this.global = flags.includes("g");
+    this.sticky = flags.includes("y");
+    this.hasIndices = flags.includes("d");
   }
 
   exec(input: string, lastIndex: number, run: Run): Int32Array | null {
     this.state ??= createState(this.program);
     return execProgram(this.program, this.state, input, lastIndex, this.sticky, run);
+  }
+
+  withoutSticky(): RegExpMatcher {
+    if (!this.sticky) return this;
+    // Stickiness is not part of the program, only of where exec tries it.
+    this.searcher ??= new CompiledMatcher(
+      this.program,
+      this.groupNames,
+      this.flags.replace("y", ""),
+    );
+    return this.searcher;
   }
 }
 
@@ -70,7 +106,7 @@ export function compileMatcher(pattern: string, flags: string): RegExpMatcher | 
   try {
     const parsed = parsePattern(pattern, flags);
     const program = compilePattern(parsed, flags);
-    return new CompiledMatcher(program, parsed.groupNames, flags.includes("y"));
+    return new CompiledMatcher(program, parsed.groupNames, flags);
   } catch (e) {
     if (!(e instanceof PatternError)) throw e;
     return `Invalid regular expression: /${pattern}/${flags}: ${e.reason}`;

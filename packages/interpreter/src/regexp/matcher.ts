@@ -18,11 +18,12 @@
  *
  * Metering: every instruction, every character a loop or scan touches and every entry popped is
  * a step. Steps are counted down in a local and charged to the run as fuel every STEP_BATCH
- * steps (REGEX_STEPS_PER_FUEL steps per unit of fuel, see costs.ts), so the run's checkpoint
+ * steps (REGEX_STEPS_PER_FUEL steps per unit of fuel, see runtime/costs.ts), so the run's checkpoint
  * (deadline, abort signal, fuel budget) is reached within a few microseconds of matching work.
  * Growing the backtrack stack beyond a small free allowance is charged as memory, so a match's
  * backtracking state is bounded by the run's memory budget.
  */
+import { REGEX_STEPS_PER_FUEL } from "../runtime/costs.js";
 import type { Run } from "../runtime/run.js";
 import type { Program } from "./program.js";
 import * as op from "./program.js";
@@ -56,8 +57,10 @@ const {
 
 /** Steps between two fuel charges. */
 const STEP_BATCH = 1024;
-/** Units of fuel a batch of steps costs (REGEX_STEPS_PER_FUEL = 16). */
-const BATCH_FUEL = STEP_BATCH / 16;
+/** Units of fuel a batch of steps costs. */
+const BATCH_FUEL = STEP_BATCH / REGEX_STEPS_PER_FUEL;
+/** log2(REGEX_STEPS_PER_FUEL), to turn a step count into fuel with a shift. */
+const STEP_SHIFT = Math.log2(REGEX_STEPS_PER_FUEL);
 /** Stack integers a match may use before it is charged memory for more. */
 const FREE_STACK = 1024;
 /** A stack buffer larger than this is dropped after the match rather than kept for the next. */
@@ -101,8 +104,10 @@ function grow(state: VMState, cap: number, need: number, run: Run): number {
 }
 
 /**
- * Runs the program from `lastIndex` (or exactly there when `sticky`): the capture registers
- * `[start0, end0, start1, end1, …]` (-1 for an unmatched group) of the first match, or null.
+ * Runs the program from `lastIndex` (or exactly there when `sticky`): the registers of the
+ * first match, which begin with the captures `[start0, end0, start1, end1, …]` (-1 for an
+ * unmatched group), or null. The registers are the state's own buffer: valid until the next
+ * exec with this state.
  */
 export function execProgram(
   prog: Program,
@@ -144,7 +149,7 @@ export function execProgram(
         const i = input.indexOf(prefix, start);
         const skipped = (i < 0 ? end : i) - start;
         if ((left -= skipped) <= 0) {
-          run.charge(BATCH_FUEL - (left >> 4));
+          run.charge(BATCH_FUEL - (left >> STEP_SHIFT));
           left = STEP_BATCH;
         }
         if (i < 0) break;
@@ -159,7 +164,7 @@ export function execProgram(
           }
           start++;
           if (--left <= 0) {
-            run.charge(BATCH_FUEL - (left >> 4));
+            run.charge(BATCH_FUEL - (left >> STEP_SHIFT));
             left = STEP_BATCH;
           }
         }
@@ -174,7 +179,7 @@ export function execProgram(
     vm: for (;;) {
       forward: for (;;) {
         if (--left <= 0) {
-          run.charge(BATCH_FUEL - (left >> 4));
+          run.charge(BATCH_FUEL - (left >> STEP_SHIFT));
           left = STEP_BATCH;
         }
         switch (code[pc]) {
@@ -319,7 +324,7 @@ export function execProgram(
           case 20 /* MATCH */:
             regs[0] = start;
             regs[1] = pos;
-            result = regs.slice(0, nCap);
+            result = regs;
             break search;
           case 21 /* FAIL */:
             break forward;
@@ -484,7 +489,7 @@ export function execProgram(
                 p += w;
                 if (++n === min) low = p;
                 if (--left <= 0) {
-                  run.charge(BATCH_FUEL - (left >> 4));
+                  run.charge(BATCH_FUEL - (left >> STEP_SHIFT));
                   left = STEP_BATCH;
                 }
               }
@@ -529,7 +534,7 @@ export function execProgram(
                 p += w;
                 n++;
                 if (--left <= 0) {
-                  run.charge(BATCH_FUEL - (left >> 4));
+                  run.charge(BATCH_FUEL - (left >> STEP_SHIFT));
                   left = STEP_BATCH;
                 }
               }
@@ -607,7 +612,7 @@ export function execProgram(
       for (;;) {
         if (sp === 0) break vm;
         if (--left <= 0) {
-          run.charge(BATCH_FUEL - (left >> 4));
+          run.charge(BATCH_FUEL - (left >> STEP_SHIFT));
           left = STEP_BATCH;
         }
         const top = sp - 4;
@@ -686,7 +691,7 @@ export function execProgram(
     if (sticky || start >= end) break;
     start += unicode ? widthAt(input, start, end) : 1;
   }
-  run.charge(1 + ((STEP_BATCH - left) >> 4));
+  run.charge(1 + ((STEP_BATCH - left) >> STEP_SHIFT));
   if (stack.length > KEEP_STACK) state.stack = new Int32Array(256);
   return result;
 }

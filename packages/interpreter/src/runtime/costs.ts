@@ -8,6 +8,13 @@ export const FUEL_CALL = 1;
 export const FUEL_LOOP = 1;
 /** Characters a string built-in processes per unit of fuel. */
 export const CHARS_PER_FUEL = 16;
+/**
+ * Regular-expression VM steps per unit of fuel. A step is one instruction of the compiled
+ * pattern, one character a single-character loop or the start-position scan examines, or one
+ * backtrack entry popped (src/regexp/matcher.ts); it costs a few nanoseconds, about a sixteenth
+ * of an interpreted loop iteration, like a character of a string built-in.
+ */
+export const REGEX_STEPS_PER_FUEL = 16;
 
 export const BYTES_OBJECT = 48;
 export const BYTES_PROPERTY = 16;

@@ -115,7 +115,7 @@ function oursCapped(p: string, f: string, s: string, lastIndex: number): Outcome
   };
   try {
     const r = m.exec(s, lastIndex, stubRun(meter));
-    return r === null ? null : Array.from(r);
+    return r === null ? null : Array.from(r.subarray(0, 2 * (m.groupCount + 1)));
   } catch (e) {
     if (e instanceof RangeError && e.message === "budget") return "budget";
     throw e;

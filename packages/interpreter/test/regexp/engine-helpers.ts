@@ -29,7 +29,7 @@ export function ours(pattern: string, flags: string, input: string, lastIndex = 
   const m = compileMatcher(pattern, flags);
   if (typeof m === "string") return "SyntaxError";
   const r = m.exec(input, lastIndex, stubRun());
-  return r === null ? null : Array.from(r);
+  return r === null ? null : Array.from(r.subarray(0, 2 * (m.groupCount + 1)));
 }
 
 /** The host's RegExpBuiltinExec result for the same call, in the engine's shape. */
