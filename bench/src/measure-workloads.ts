@@ -90,6 +90,7 @@ export async function measureWorkload(w: Workload, plan: WorkloadPlan): Promise<
   return {
     name: w.name,
     file: w.file,
+    shared: w.shared,
     hostCalls: w.hostCalls ?? null,
     expected: reference?.ok ? reference.value : null,
     cells,

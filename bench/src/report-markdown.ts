@@ -40,6 +40,9 @@ export function renderMarkdown(report: BenchReport): string {
   );
   lines.push(`Command: \`${meta.command}\``, "");
 
+  // With workloads of this repository in the run, the shared ones get their own geometric mean,
+  // the figure comparable across repositories.
+  const local = summary.some((s) => s.publicTotal !== s.total);
   lines.push("## Summary", "");
   lines.push(
     table(
@@ -47,17 +50,31 @@ export function renderMarkdown(report: BenchReport): string {
         "engine",
         "version",
         "× native (geomean)",
+        ...(local ? ["× native (shared workloads)"] : []),
         "completed",
         ...peers.map((p) => `× ${p.label}`),
         "host-call overhead per call",
         "sandbox creation",
         "idle memory per sandbox",
       ],
-      ["l", "l", "r", "r", ...peers.map(() => "r" as const), "r", "r", "r"],
+      [
+        "l",
+        "l",
+        "r",
+        ...(local ? (["r"] as const) : []),
+        "r",
+        ...peers.map(() => "r" as const),
+        "r",
+        "r",
+        "r",
+      ],
       summary.map((s) => [
         name(s.id),
         engines.find((e) => e.id === s.id)?.version ?? DASH,
         ratioOrDash(s.geomean),
+        ...(local
+          ? [`${ratioOrDash(s.publicGeomean)} (${s.publicCompleted}/${s.publicTotal})`]
+          : []),
         `${s.completed}/${s.total}`,
         ...peers.map((p) => (p.id === s.id ? DASH : ratioOrDash(s.versus[p.id]))),
         s.hostCallUs === null ? DASH : formatMicros(s.hostCallUs),
@@ -99,6 +116,17 @@ export function renderMarkdown(report: BenchReport): string {
           "**geometric mean (× native)**",
           ...summary.map((s) => `**${ratioOrDash(s.geomean)}** (${s.completed}/${s.total})`),
         ],
+        ...(local
+          ? [
+              [
+                "**geometric mean, shared workloads only (× native)**",
+                ...summary.map(
+                  (s) =>
+                    `**${ratioOrDash(s.publicGeomean)}** (${s.publicCompleted}/${s.publicTotal})`,
+                ),
+              ],
+            ]
+          : []),
       ],
     ),
     "",

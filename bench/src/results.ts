@@ -17,6 +17,8 @@ export interface Cell {
 export interface WorkloadResult {
   name: string;
   file: string;
+  /** One of the shared (public) workloads, which the public geometric mean is taken over. */
+  shared: boolean;
   hostCalls: number | null;
   /** The native checksum. */
   expected: unknown;
@@ -44,6 +46,10 @@ export interface EngineSummary {
   geomean: number | null;
   completed: number;
   total: number;
+  /** The same over the shared (public) workloads only, comparable between repositories. */
+  publicGeomean: number | null;
+  publicCompleted: number;
+  publicTotal: number;
   /** Geometric mean of (engine / other) over the workloads both completed, per other engine. */
   versus: Record<string, number | null>;
   /** (engine median − native median) / host calls on the host-bridge workload, in µs. */

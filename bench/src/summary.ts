@@ -45,6 +45,7 @@ export function summarize(
   engines: readonly EngineMeta[],
   extras: Readonly<Record<string, ExtrasResult>>,
 ): EngineSummary[] {
+  const shared = workloads.filter((w) => w.shared);
   return engines.map((engine) => {
     const versus: Record<string, number | null> = {};
     for (const other of engines) {
@@ -55,6 +56,9 @@ export function summarize(
       geomean: engine.id === NATIVE ? 1 : pairRatio(workloads, engine.id, NATIVE),
       completed: workloads.filter((w) => okMedian(w, engine.id) !== undefined).length,
       total: workloads.length,
+      publicGeomean: engine.id === NATIVE ? 1 : pairRatio(shared, engine.id, NATIVE),
+      publicCompleted: shared.filter((w) => okMedian(w, engine.id) !== undefined).length,
+      publicTotal: shared.length,
       versus,
       hostCallUs: hostCallOverhead(workloads, engine.id),
       creationMs: extras[engine.id]?.creationMs ?? null,

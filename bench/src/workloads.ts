@@ -10,11 +10,14 @@ import type { WorkloadRef } from "./protocol.js";
 export interface Workload extends WorkloadRef {
   /** Host calls per run, from the host module's `hostCalls` export (for the bridge overhead). */
   hostCalls: number | undefined;
+  /** From the shared (public) folder, not from this repository's `bench/workloads/`. */
+  shared: boolean;
 }
 
+/** Loads the workloads of the shared folder (the first) and of the local ones. */
 export async function loadWorkloads(dirs: readonly string[]): Promise<Workload[]> {
   const byName = new Map<string, Workload>();
-  for (const dir of dirs) {
+  for (const [d, dir] of dirs.entries()) {
     if (!existsSync(dir)) continue;
     for (const entry of readdirSync(dir).sort()) {
       if (!entry.endsWith(".js")) continue;
@@ -29,7 +32,7 @@ export async function loadWorkloads(dirs: readonly string[]): Promise<Workload[]
         const host = (await import(pathToFileURL(hostFile).href)) as { hostCalls?: unknown };
         if (typeof host.hostCalls === "number") hostCalls = host.hostCalls;
       }
-      byName.set(name, { name, file, hostFile, hostCalls });
+      byName.set(name, { name, file, hostFile, hostCalls, shared: d === 0 });
     }
   }
   return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

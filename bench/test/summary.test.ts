@@ -9,6 +9,7 @@ const workloads: WorkloadResult[] = [
   {
     name: "a",
     file: "a.js",
+    shared: true,
     hostCalls: null,
     expected: 1,
     cells: { native: ok(2), x: ok(8), y: ok(4) },
@@ -16,6 +17,7 @@ const workloads: WorkloadResult[] = [
   {
     name: "b",
     file: "b.js",
+    shared: false,
     hostCalls: null,
     expected: 1,
     cells: { native: ok(1), x: ok(2), y: failed },
@@ -23,6 +25,7 @@ const workloads: WorkloadResult[] = [
   {
     name: HOST_BRIDGE,
     file: `${HOST_BRIDGE}.js`,
+    shared: true,
     hostCalls: 1000,
     expected: 1,
     cells: { native: ok(5), x: ok(7), y: ok(10) },
@@ -42,6 +45,13 @@ describe("summarize", () => {
     expect(x?.geomean).toBeCloseTo(Math.cbrt(4 * 2 * 1.4), 12);
     expect(y?.geomean).toBeCloseTo(Math.sqrt(2 * 2), 12);
     expect([x?.completed, y?.completed, y?.total]).toEqual([3, 2, 3]);
+  });
+
+  it("also takes the geometric mean over the shared workloads alone", () => {
+    expect(native?.publicGeomean).toBe(1);
+    expect(x?.publicGeomean).toBeCloseTo(Math.sqrt(4 * 1.4), 12);
+    expect(y?.publicGeomean).toBeCloseTo(Math.sqrt(2 * 2), 12);
+    expect([x?.publicCompleted, x?.publicTotal, y?.publicCompleted]).toEqual([2, 2, 2]);
   });
 
   it("compares two engines over the workloads both completed", () => {
