@@ -23,6 +23,7 @@ import { JSArray } from "../values/array.js";
 import { JSObject } from "../values/object.js";
 import { WEC, WRITABLE } from "../values/property.js";
 import { RegExpObject } from "../values/regexp-object.js";
+import type { Shape } from "../values/shape.js";
 import type { Value } from "../values/value.js";
 import {
   recordRegExpPrototype,
@@ -198,14 +199,27 @@ export function regExpBuiltinExec(run: Run, r: RegExpObject, s: string): JSObjec
     const name = names[i - 1];
     if (name !== undefined) (groups as JSObject).defineData(name, value, WEC);
   }
-  const a = new JSArray(run.realm.emptyShape, run.realm.intrinsics.ArrayPrototype, elements);
-  a.defineData("index", lastIndex, WEC);
-  a.defineData("input", s, WEC);
-  a.defineData("groups", groups, WEC);
+  const realm = run.realm;
+  const a = new JSArray(realm.emptyShape, realm.intrinsics.ArrayPrototype, elements);
+  // index, input and groups, added as defineData would, in one step (a is fresh).
+  a.shape = execResultShape(realm.emptyShape);
+  a.slots = [lastIndex, s, groups];
   if (matcher.hasIndices) {
     a.defineData("indices", makeIndicesArray(run, m, n + 1, names, hasGroups), WEC);
   }
   return a;
+}
+
+/** Per realm (by its empty shape): the shape of an exec result's own index, input, groups. */
+const execResultShapes = new WeakMap<Shape, Shape>();
+
+function execResultShape(empty: Shape): Shape {
+  let shape = execResultShapes.get(empty);
+  if (shape === undefined) {
+    shape = empty.add("index", WEC).add("input", WEC).add("groups", WEC);
+    execResultShapes.set(empty, shape);
+  }
+  return shape;
 }
 
 /** https://tc39.es/ecma262/#sec-makematchindicesindexpairarray */
