@@ -22,12 +22,37 @@
  * (deadline, abort signal, fuel budget) is reached within a few microseconds of matching work.
  * Growing the backtrack stack beyond a small free allowance is charged as memory, so a match's
  * backtracking state is bounded by the run's memory budget.
+ *
+ * Why backtracking and not an automaton: ECMAScript's semantics are defined by backtracking
+ * (alternatives by priority, captures of the last iteration, backreferences, atomic lookaround),
+ * which an NFA simulation or DFA can give only for a subset of patterns; with metering, the
+ * exponential cases a backtracker has are bounded by the run's budget instead of hanging the host
+ * (a /(a+)+$/ on 40 characters stops at a 50 ms deadline within 55–80 ms,
+ * test/regexp/metering.test.ts). Measured on Node 20
+ * (2 shared cores): about 90 M steps per second on catastrophic patterns (11 ns a step); per exec
+ * on short inputs, 73 ns against V8's 24 ns for an email-like pattern, 118 against 33 ns for an
+ * ISO date with alternations, 160 against 40 ns for a semantic-version pattern. Numeric case
+ * labels (a jump table) instead of imported constants took 3.2 M steps from 65 to 60 ms and from
+ * 67 to 48 ms on two catastrophic patterns.
+ *
+ * The file is over 600 lines because execProgram is one function by design: the VM keeps pc,
+ * pos, the stack, its top and the step count in locals, which a function per instruction would
+ * have to pass around or keep in an object on every step.
  */
 import { REGEX_STEPS_PER_FUEL } from "../runtime/costs.js";
 import type { Run } from "../runtime/run.js";
+import {
+  codePointAt,
+  codePointBefore,
+  isIn,
+  isLineTerminator,
+  sameText,
+  sameTextIgnoringCase,
+  widthAt,
+  widthBefore,
+} from "./input.js";
 import type { Program } from "./program.js";
 import * as op from "./program.js";
-import { canonicalize } from "./unicode/case-folding.js";
 import type { CharSet } from "./unicode/charset.js";
 
 /**
@@ -84,10 +109,6 @@ export interface VMState {
 
 export function createState(program: Program): VMState {
   return { stack: new Int32Array(256), regs: new Int32Array(program.registerCount) };
-}
-
-function isLineTerminator(c: number): boolean {
-  return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
 }
 
 /** Grows the stack to hold `need` integers, charging the run for capacity past FREE_STACK. */
@@ -696,37 +717,6 @@ export function execProgram(
   return result;
 }
 
-function isIn(c: number, s: number, latin: Uint8Array, sets: readonly CharSet[]): boolean {
-  return c < 256 ? latin[(s << 8) | c] === 1 : (sets[s] as CharSet).has(c);
-}
-
-/** Code units of the character at `pos` (u/v mode): 2 for a surrogate pair, 0 at the end. */
-function widthAt(input: string, pos: number, end: number): number {
-  if (pos >= end) return 0;
-  if ((input.charCodeAt(pos) & 0xfc00) === 0xd800 && pos + 1 < end) {
-    if ((input.charCodeAt(pos + 1) & 0xfc00) === 0xdc00) return 2;
-  }
-  return 1;
-}
-
-/** Code units of the character before `pos` (u/v mode): 2 for a surrogate pair, 0 at 0. */
-function widthBefore(input: string, pos: number): number {
-  if (pos <= 0) return 0;
-  if ((input.charCodeAt(pos - 1) & 0xfc00) === 0xdc00 && pos >= 2) {
-    if ((input.charCodeAt(pos - 2) & 0xfc00) === 0xd800) return 2;
-  }
-  return 1;
-}
-
-function codePointAt(input: string, pos: number, w: number): number {
-  const c = input.charCodeAt(pos);
-  return w === 2 ? ((c - 0xd800) << 10) + (input.charCodeAt(pos + 1) - 0xdc00) + 0x10000 : c;
-}
-
-function codePointBefore(input: string, pos: number, w: number): number {
-  return w === 2 ? codePointAt(input, pos - 2, 2) : input.charCodeAt(pos - 1);
-}
-
 /** Characters a lazyNext call consumed (a module-level out-parameter, to avoid allocating). */
 let lazySkipped = 0;
 
@@ -765,37 +755,4 @@ function lazyNext(
     }
   }
   return -1;
-}
-
-/** Whether `input[a, a+len)` equals `input[b, b+len)`. */
-function sameText(input: string, a: number, b: number, len: number): boolean {
-  for (let i = 0; i < len; i++)
-    if (input.charCodeAt(a + i) !== input.charCodeAt(b + i)) return false;
-  return true;
-}
-
-/**
- * The same comparison under Canonicalize (https://tc39.es/ecma262/#sec-backreference-matcher
- * step 2.f): character by character, code points in u/v mode.
- */
-function sameTextIgnoringCase(
-  input: string,
-  a: number,
-  b: number,
-  len: number,
-  unicode: boolean,
-): boolean {
-  const end = a + len;
-  let i = a;
-  let j = b;
-  while (i < end) {
-    const wa = unicode ? widthAt(input, i, end) : 1;
-    const wb = unicode ? widthAt(input, j, b + len) : 1;
-    const ca = unicode ? codePointAt(input, i, wa) : input.charCodeAt(i);
-    const cb = unicode ? codePointAt(input, j, wb) : input.charCodeAt(j);
-    if (ca !== cb && canonicalize(ca, unicode) !== canonicalize(cb, unicode)) return false;
-    i += wa;
-    j += wb;
-  }
-  return j === b + len;
 }
