@@ -65,6 +65,8 @@ export function regExpMatcher(run: Run, p: string, f: string): RegExpMatcher {
   run.charge(charFuel(p.length * 4));
   const compiled = compileMatcher(p, f);
   if (typeof compiled === "string") return throwError(run, "SyntaxError", compiled);
+  // Large classes (\p{…}, case closures, v-mode set operations) cost more than their text.
+  run.charge(charFuel(compiled.size));
   if (cached >= CACHE_MAX) {
     cache.clear();
     cached = 0;

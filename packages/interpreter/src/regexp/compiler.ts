@@ -71,17 +71,9 @@ class Compiler {
     const ctx = this.ctx;
     const first = firstChars(root, ctx);
     const firstSet = first === undefined ? -1 : this.set(first);
-    const latin = new Uint8Array(this.sets.length * 256);
-    this.sets.forEach((set, s) => {
-      const r = set.ranges;
-      for (let i = 0; i < r.length && (r[i] as number) < 256; i += 2) {
-        latin.fill(1, s * 256 + (r[i] as number), s * 256 + Math.min(r[i + 1] as number, 255) + 1);
-      }
-    });
     return {
       code,
       sets: this.sets,
-      latin,
       groupCount: n,
       registerCount: lookBase + this.looks,
       openBase,
@@ -92,6 +84,7 @@ class Compiler {
       firstSet,
       prefix: literalPrefix(root, ctx),
       minLength: minLength(root, ctx),
+      size: code.length + this.sets.reduce((n, set) => n + set.ranges.length, 0),
     };
   }
 

@@ -22,6 +22,8 @@ export interface RegExpMatcher {
   readonly hasNamedGroups: boolean;
   /** The flags, in the order of RegExp.prototype.flags ("dgimsuvy"). */
   readonly flags: string;
+  /** Size of the compiled program (instructions and set ranges), to charge its compilation. */
+  readonly size: number;
   /** The `g`, `y` and `d` flags the matcher was compiled with. */
   readonly global: boolean;
   readonly sticky: boolean;
@@ -65,6 +67,7 @@ class CompiledMatcher implements RegExpMatcher {
   readonly sticky: boolean;
   readonly hasIndices: boolean;
   readonly flags: string;
+  readonly size: number;
   private state: VMState | undefined;
   private searcher: RegExpMatcher | undefined;
 
@@ -75,6 +78,7 @@ class CompiledMatcher implements RegExpMatcher {
   ) {
     this.flags = [...FLAGS].filter((f) => flags.includes(f)).join("");
     this.groupCount = program.groupCount;
+    this.size = program.size;
     this.hasNamedGroups = groupNames.some((name) => name !== undefined);
     this.global = flags.includes("g");
     this.sticky = flags.includes("y");

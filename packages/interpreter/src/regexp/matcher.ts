@@ -99,16 +99,25 @@ const T_LOOK = 4;
 const T_LOOK_NOT = 5;
 
 /**
- * Per-matcher buffers, made at the first exec and reused by every later one (matching never
- * re-enters itself).
+ * Per-matcher buffers and tables, made at the first exec (a pattern that is never run costs
+ * none of it) and reused by every later one (matching never re-enters itself).
  */
 export interface VMState {
   stack: Int32Array;
   readonly regs: Int32Array;
+  /** For each set s of the program, `latin[s * 256 + c]` is 1 when code unit c < 256 is in it. */
+  readonly latin: Uint8Array;
 }
 
 export function createState(program: Program): VMState {
-  return { stack: new Int32Array(256), regs: new Int32Array(program.registerCount) };
+  const latin = new Uint8Array(program.sets.length * 256);
+  program.sets.forEach((set, s) => {
+    const r = set.ranges;
+    for (let i = 0; i < r.length && (r[i] as number) < 256; i += 2) {
+      latin.fill(1, s * 256 + (r[i] as number), s * 256 + Math.min(r[i + 1] as number, 255) + 1);
+    }
+  });
+  return { stack: new Int32Array(256), regs: new Int32Array(program.registerCount), latin };
 }
 
 /** Grows the stack to hold `need` integers, charging the run for capacity past FREE_STACK. */
@@ -139,7 +148,7 @@ export function execProgram(
   run: Run,
 ): Int32Array | null {
   const code = prog.code;
-  const latin = prog.latin;
+  const latin = state.latin;
   const sets: readonly CharSet[] = prog.sets;
   const regs = state.regs;
   const end = input.length;

@@ -109,8 +109,6 @@ export interface Program {
   readonly code: Int32Array;
   /** The sets SET/STAR instructions refer to. */
   readonly sets: readonly CharSet[];
-  /** For each set s, `latin[s * 256 + c]` is 1 when code unit c < 256 is in it. */
-  readonly latin: Uint8Array;
   readonly groupCount: number;
   /** Registers: 2 per capture (group 0 = the match), then OPEN positions, loops, lookarounds. */
   readonly registerCount: number;
@@ -130,4 +128,6 @@ export interface Program {
   readonly prefix: string;
   /** The fewest code units a match can span. */
   readonly minLength: number;
+  /** Size of the compiled form (instructions and set ranges), what compiling it cost. */
+  readonly size: number;
 }
