@@ -11,8 +11,10 @@ export const CHARS_PER_FUEL = 16;
 /**
  * Regular-expression VM steps per unit of fuel. A step is one instruction of the compiled
  * pattern, one character a single-character loop or the start-position scan examines, or one
- * backtrack entry popped (src/regexp/matcher.ts); it costs a few nanoseconds, about a sixteenth
- * of an interpreted loop iteration, like a character of a string built-in.
+ * backtrack entry popped (src/regexp/matcher.ts); it costs a few nanoseconds. Measured (Node 20):
+ * a unit of fuel is 35–76 ns of matching (scans and global exec loops at the low end,
+ * catastrophic backtracking at the high end), against 28–40 ns for a unit of interpreted loop
+ * iterations, calls or property accesses.
  */
 export const REGEX_STEPS_PER_FUEL = 16;
 
