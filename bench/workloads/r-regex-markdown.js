@@ -5,9 +5,32 @@
 // Stresses: String.prototype.replace with global regexes, callbacks and $n substitutions,
 // multiline anchors, lazy quantifiers, captures.
 (() => {
-  const words = ['plugin', 'host', 'sandbox', 'interpreter', 'value', 'scope', 'frame',
-    'closure', 'token', 'parser', 'editor', 'buffer', 'cursor', 'line', 'node', 'tree',
-    'budget', 'limit', 'event', 'handler', 'state', 'render', 'widget', 'panel'];
+  const words = [
+    "plugin",
+    "host",
+    "sandbox",
+    "interpreter",
+    "value",
+    "scope",
+    "frame",
+    "closure",
+    "token",
+    "parser",
+    "editor",
+    "buffer",
+    "cursor",
+    "line",
+    "node",
+    "tree",
+    "budget",
+    "limit",
+    "event",
+    "handler",
+    "state",
+    "render",
+    "widget",
+    "panel",
+  ];
   let seed = 99991;
   const rand = (n) => {
     seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
@@ -22,32 +45,35 @@
     for (let i = 0; i < count; i++) {
       let w = words[rand(words.length)];
       const deco = rand(14);
-      if (deco === 0) w = '**' + w + ' ' + words[rand(words.length)] + '**';
-      else if (deco === 1) w = '_' + w + '_';
-      else if (deco === 2) w = '[' + w + '](https://example.test/' + w + '/' + n + ')';
-      else if (deco === 3) w = '`' + w + '()`';
+      if (deco === 0) w = `**${w} ${words[rand(words.length)]}**`;
+      else if (deco === 1) w = `_${w}_`;
+      else if (deco === 2) w = `[${w}](https://example.test/${w}/${n})`;
+      else if (deco === 3) w = `\`${w}()\``;
       parts.push(w);
     }
     const kind = rand(12);
     let line;
-    if (kind === 0) line = '#'.repeat(1 + rand(6)) + ' ' + parts.join(' ');
-    else if (kind === 1) line = '- ' + parts.join(' ');
-    else if (kind === 2) line = '';
-    else line = parts.join(' ') + '.';
+    if (kind === 0) line = `${"#".repeat(1 + rand(6))} ${parts.join(" ")}`;
+    else if (kind === 1) line = `- ${parts.join(" ")}`;
+    else if (kind === 2) line = "";
+    else line = `${parts.join(" ")}.`;
     lines.push(line);
     size += line.length + 1;
     n++;
   }
 
   const convert = (text) => {
-    let html = text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-    html = html.replace(/^(#{1,6}) (.*)$/gm, (m, hashes, title) => '<h' + hashes.length + '>' + title + '</h' + hashes.length + '>');
-    html = html.replace(/^- (.*)$/gm, '<li>$1</li>');
-    html = html.replace(/\*\*(.+?)\*\*/g, '<b>$1</b>');
-    html = html.replace(/_([a-z]+)_/g, '<i>$1</i>');
-    html = html.replace(/`([a-z]+)\(\)`/g, (m, name) => '<code>' + name + '</code>');
+    let html = text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+    html = html.replace(
+      /^(#{1,6}) (.*)$/gm,
+      (_m, hashes, title) => `<h${hashes.length}>${title}</h${hashes.length}>`,
+    );
+    html = html.replace(/^- (.*)$/gm, "<li>$1</li>");
+    html = html.replace(/\*\*(.+?)\*\*/g, "<b>$1</b>");
+    html = html.replace(/_([a-z]+)_/g, "<i>$1</i>");
+    html = html.replace(/`([a-z]+)\(\)`/g, (_m, name) => `<code>${name}</code>`);
     html = html.replace(/\[([^\]]+)\]\(([^)]+)\)/g, '<a href="$2">$1</a>');
-    html = html.replace(/^(?!<h|<li|$)(.+)$/gm, '<p>$1</p>');
+    html = html.replace(/^(?!<h|<li|$)(.+)$/gm, "<p>$1</p>");
 
     const headings = (html.match(/<h[1-6]>/g) || []).length;
     const links = (html.match(/<a href=/g) || []).length;
@@ -60,7 +86,7 @@
   let result = 0;
   for (let k = 0; k < 4; k++) {
     const at = (k * lines.length) >> 2;
-    const block = lines.slice(at).concat(lines.slice(0, at)).join('\n') + '\n';
+    const block = `${lines.slice(at).concat(lines.slice(0, at)).join("\n")}\n`;
     result = (Math.imul(result, 31) + convert(block.repeat(10))) >>> 0;
   }
   return result;

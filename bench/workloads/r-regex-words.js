@@ -4,10 +4,37 @@
 // Stresses: RegExp split (sticky matching at each position), global exec loops, \b and \w,
 // character-class loops; the interpreter's metered regex engine against V8's irregexp.
 (() => {
-  const words = ['alpha', 'beta', 'gamma', 'delta', 'plugin', 'sandbox', 'budget', 'fuel',
-    'regex', 'engine', 'match', 'token', 'stream', 'value', 'node', 'tree', 'cursor', 'line',
-    'state', 'render', 'widget', 'panel', 'event', 'x', 'id', 'of', 'to', 'in'];
-  const punct = [' ', ' ', ' ', ' ', ', ', '. ', '  ', '\t', '\n', ' - ', '; ', ' (', ') '];
+  const words = [
+    "alpha",
+    "beta",
+    "gamma",
+    "delta",
+    "plugin",
+    "sandbox",
+    "budget",
+    "fuel",
+    "regex",
+    "engine",
+    "match",
+    "token",
+    "stream",
+    "value",
+    "node",
+    "tree",
+    "cursor",
+    "line",
+    "state",
+    "render",
+    "widget",
+    "panel",
+    "event",
+    "x",
+    "id",
+    "of",
+    "to",
+    "in",
+  ];
+  const punct = [" ", " ", " ", " ", ", ", ". ", "  ", "\t", "\n", " - ", "; ", " (", ") "];
   let seed = 20240517;
   const rand = (n) => {
     seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
@@ -23,7 +50,7 @@
     parts.push(w, p);
     size += w.length + p.length;
   }
-  const block = parts.join('');
+  const block = parts.join("");
 
   const analyze = (text) => {
     // split on whitespace runs
@@ -35,21 +62,24 @@
     const re = /\b\w+\b/g;
     const freq = {};
     let count = 0;
-    let m;
-    while ((m = re.exec(text)) !== null) {
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const w = m[0].toLowerCase();
       freq[w] = (freq[w] || 0) + 1;
       count++;
     }
-    const top = Object.keys(freq).sort((a, b) => freq[b] - freq[a] || (a < b ? -1 : 1)).slice(0, 8);
+    const top = Object.keys(freq)
+      .sort((a, b) => freq[b] - freq[a] || (a < b ? -1 : 1))
+      .slice(0, 8);
 
     // numbers in the text, and sentence ends
     const numbers = text.match(/\d+/g) || [];
     const sentences = text.split(/[.;]\s*/).length;
 
     let h = 2166136261;
-    for (let i = 0; i < top.length; i++) h = Math.imul(h ^ freq[top[i]] ^ top[i].length, 16777619) >>> 0;
-    for (let i = 0; i < numbers.length; i += 7) h = Math.imul(h ^ numbers[i].length, 16777619) >>> 0;
+    for (let i = 0; i < top.length; i++)
+      h = Math.imul(h ^ freq[top[i]] ^ top[i].length, 16777619) >>> 0;
+    for (let i = 0; i < numbers.length; i += 7)
+      h = Math.imul(h ^ numbers[i].length, 16777619) >>> 0;
     return (h + pieces.length * 3 + pieceChars + count * 5 + sentences) >>> 0;
   };
 
