@@ -15,9 +15,8 @@ import { clampBudget } from "../policy/host-policy.js";
 import { resolvePlugins } from "../resolve/resolve-plugins.js";
 import { activatePlugin } from "./activate-plugin.js";
 import type { HostCore } from "./host-core.js";
-import { loadPlugin } from "./load-plugin.js";
+import { type LoadServices, loadPlugin } from "./load-plugin.js";
 import { createPluginRecord, type PluginRecord } from "./plugin-record.js";
-import type { PluginRuntime } from "./plugin-runtime.js";
 
 export interface RefusedPlugin {
   readonly pluginId: string;
@@ -38,7 +37,7 @@ export function createLoader(
   core: HostCore,
 ): (input: PluginSource | readonly PluginSource[]) => Promise<LoadReport> {
   const { policy, version } = core.options;
-  const services = {
+  const services: LoadServices = {
     emit: (record: PluginRecord, name: string, payload: unknown) => {
       record.usage.eventsOut++;
       core.bus.emit("plugin:event", { pluginId: record.id, name, payload });
@@ -47,14 +46,8 @@ export function createLoader(
     executeCommand: (command: string, args: unknown[]) => {
       executeCommand(core, command, args).catch(() => undefined);
     },
-    request: (
-      record: PluginRecord,
-      runtime: PluginRuntime,
-      target: string,
-      name: string,
-      payload: unknown,
-      timeoutMs: number | undefined,
-    ) => requestFromPlugin(core, record, runtime, target, name, payload, timeoutMs),
+    request: (record, runtime, target, name, payload, timeoutMs) =>
+      requestFromPlugin(core, record, runtime, target, name, payload, timeoutMs),
   };
 
   const refuse = (refused: RefusedPlugin, out: RefusedPlugin[]) => {
