@@ -10,7 +10,7 @@ import { strictlyEqual, toBoolean, toObject } from "../../runtime/conversions.js
 import { Env } from "../../runtime/frame.js";
 import { AWAIT, GeneratorReturn, Suspend } from "../../runtime/generator.js";
 import { DONE, getIterator, iteratorClose, iteratorStepValue } from "../../runtime/iteration.js";
-import { call, getMethod, getV } from "../../runtime/object-ops.js";
+import { call, getMethod } from "../../runtime/object-ops.js";
 import { asGuestThrow, ThrowSignal, throwTypeError } from "../../runtime/throw.js";
 import { JSObject } from "../../values/object.js";
 import { UNINIT, type Value } from "../../values/value.js";
@@ -338,16 +338,16 @@ function exprAsStmt(e: RExpr): RStmt {
   };
 }
 
-function compileForInOf(
-  node: ES.ForOfStatement | ES.ForInStatement,
-  ctx: Ctx,
-  isIn: boolean,
-): RStmt {
+/**
+ * The parts for-in, for-of and for-await loops share: labels, the iterated expression, the
+ * binding of each value, the body, and a fresh per-iteration environment for lexical heads.
+ */
+function compileLoopParts(node: ES.ForOfStatement | ES.ForInStatement, ctx: Ctx, head: string) {
   const labels = takeLabels(ctx);
   const scope = ctx.scopeOf(node) as Scope | undefined;
   const right = ctx.within(scope, () => compileR(ctx, node.right));
   const left = node.left;
-  if (hasSuspend(left)) return unsupported(left, "'yield' or 'await' inside a for-in/of head");
+  if (hasSuspend(left)) unsupported(left, `'yield' or 'await' inside ${head}`);
   const decl =
     left.type === "VariableDeclaration"
       ? (left.declarations[0] as ES.VariableDeclarator)
@@ -370,6 +370,15 @@ function compileForInOf(
     for (const i of lexSlots) s.v[i] = UNINIT;
     return s;
   };
+  return { labels, right, bind, body, fresh };
+}
+
+function compileForInOf(
+  node: ES.ForOfStatement | ES.ForInStatement,
+  ctx: Ctx,
+  isIn: boolean,
+): RStmt {
+  const { labels, right, bind, body, fresh } = compileLoopParts(node, ctx, "a for-in/of head");
   return function* (s) {
     const run = s.f.run;
     const iterable = yield* right(fresh(s));
@@ -431,33 +440,7 @@ function forInKeys(run: Env["f"]["run"], o: import("../../values/object.js").JSO
 
 /** `for await (x of y)`: each step awaits the iterator result (https://tc39.es/ecma262/#sec-forin-div-ofbodyevaluation-lhs-stmt-iterator-lhskind-labelset). */
 function compileForAwait(node: ES.ForOfStatement, ctx: Ctx): RStmt {
-  const labels = takeLabels(ctx);
-  const scope = ctx.scopeOf(node) as Scope | undefined;
-  const right = ctx.within(scope, () => compileR(ctx, node.right));
-  const left = node.left;
-  if (hasSuspend(left)) return unsupported(left, "'yield' or 'await' inside a for-await head");
-  const decl =
-    left.type === "VariableDeclaration"
-      ? (left.declarations[0] as ES.VariableDeclarator)
-      : undefined;
-  const bind = ctx.within(scope, () =>
-    decl
-      ? compileBinding(
-          ctx,
-          decl.id,
-          (left as ES.VariableDeclaration).kind === "var" ? "assign" : "init",
-        )
-      : compileBinding(ctx, left as ES.Pattern, "assign"),
-  );
-  const body = ctx.within(scope, () => compileRStmt(ctx, node.body));
-  const template = scope?.materialized ? slotTemplate(scope) : undefined;
-  const lexSlots =
-    scope && !scope.materialized ? [...scope.bindings.values()].map((b) => b.slot) : [];
-  const fresh = (s: Env): Env => {
-    if (template) return new Env(template.slice(), s, s.f);
-    for (const i of lexSlots) s.v[i] = UNINIT;
-    return s;
-  };
+  const { labels, right, bind, body, fresh } = compileLoopParts(node, ctx, "a for-await head");
   return function* (s) {
     const run = s.f.run;
     const rec = getAsyncIterator(run, yield* right(fresh(s)));
